@@ -1,0 +1,11 @@
+"""PLACEHOLDER: to be written (see the issue). Each stage adds to `found`."""
+
+from coopwatch.model import Document, Extraction
+
+
+def tag_people(doc: Document, found: Extraction) -> None:
+    """Not written yet: adds nothing."""
+
+
+def tag_organizations(doc: Document, found: Extraction) -> None:
+    """Not written yet: adds nothing."""

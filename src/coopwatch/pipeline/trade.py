@@ -1,0 +1,7 @@
+"""PLACEHOLDER: to be written (see the issue). Each stage adds to `found`."""
+
+from coopwatch.model import Document, Extraction
+
+
+def tag_trade(doc: Document, found: Extraction) -> None:
+    """Not written yet: adds nothing."""
