@@ -34,6 +34,13 @@ class RawDocument(BaseModel):
     content_hash: str  # sha256 of the decoded content: re-ingesting it is a no-op
 
 
+class IngestError(BaseModel):
+    """An input that could not be read: named, with a one-line reason; the batch goes on."""
+
+    origin: str  # the path, URL, or "file.jsonl:12"
+    reason: str  # "empty file", "binary file (PNG)", "HTTP 404", "invalid JSON: ..."
+
+
 class Sentence(BaseModel):
     """A sentence of `Document.text`; `start`/`end` are character offsets into it."""
 
@@ -120,6 +127,7 @@ class PersonMention(BaseModel):
     """A person named with a role; `name` in the English press spelling."""
 
     name: str  # "Dmitry Milyaev"
+    key: str | None = None  # one identity across languages ("person:milyaev:dmitry")
     ru: str | None = None  # "Дмитрий Миляев", nominative
     role: str | None = None  # "Governor of Tula Oblast"
     affiliation: str | None = None  # the region code or organization key the role belongs to
