@@ -1,4 +1,4 @@
-"""The adapters to razdel, pysbd, pymorphy3 and natasha: the rest of coopwatch never sees
+"""The adapters to razdel, pymorphy3 and natasha: the rest of coopwatch never sees
 their types, so a library can be swapped here alone.
 
 Known trap: natasha imports pymorphy2, which breaks on Python 3.11 unless yargy is imported
@@ -7,8 +7,10 @@ first (yargy patches `inspect.getargspec`). Lemmas come from pymorphy3 directly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import razdel
@@ -44,22 +46,69 @@ def tokenize(text: str) -> list[Token]:
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) of `text`: razdel for Russian/Belarusian, pysbd for English.
+    """Sentence spans (start, end) of `text`, exact offsets: razdel, line-aware, for every language.
+
+    A line break ends a sentence unless the next line goes on in lower case (hard-wrapped
+    text); razdel splits inside a line; a split after an abbreviation ("St.", "Gov.") is undone.
+    razdel is exact and ~30x faster than pysbd, whose character spans drop characters.
 
     >>> split_sentences("Trade grew by 5%. Exports reached $1.2 bn.", "en")
-    [(0, 17), (18, 43)]
+    [(0, 17), (18, 42)]
+    >>> text = "Trade with St. Petersburg grew.\\nТоварооборот вырос на 5 %. Экспорт тоже."
+    >>> [text[s:e] for s, e in split_sentences(text, "ru")]
+    ['Trade with St. Petersburg grew.', 'Товарооборот вырос на 5 %.', 'Экспорт тоже.']
     """
-    if lang == "en":
-        spans = [(s.start, s.start + len(s.sent.rstrip())) for s in _english_segmenter().segment(text)]
-        return [(start, end) for start, end in spans if end > start]
-    return [(s.start, s.stop) for s in razdel.sentenize(text)]
+    del lang  # one splitter serves en, ru and be; kept for the interface
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        for piece in razdel.sentenize(block):
+            start, end = block_start + piece.start, block_start + piece.stop
+            if spans and _ends_with_abbreviation(text, spans[-1]) and spans[-1][1] >= block_start:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Stretches of text between line breaks that end a sentence (not before lower case)."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for found in _LINE_BREAK.finditer(text):
+        following = text[found.end() : found.end() + 1]
+        if following and following.islower():
+            continue
+        if text[start : found.start()].strip():
+            blocks.append(_trimmed(text, start, found.start()))
+        start = found.end()
+    if text[start:].strip():
+        blocks.append(_trimmed(text, start, len(text)))
+    return blocks
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _ends_with_abbreviation(text: str, span: tuple[int, int]) -> bool:
+    found = _LAST_WORD.search(text, span[0], span[1])
+    return found is not None and found[1].lower() in _abbreviations()
 
 
 @lru_cache(maxsize=1)
-def _english_segmenter() -> Any:
-    import pysbd
+def _abbreviations() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "abbreviations.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_LAST_WORD = re.compile(r"\b((?:\w\.)*\w+)\.$")
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +136,17 @@ def lemmas(word: str) -> frozenset[str]:
     ['тула']
     """
     return frozenset(str(p.normal_form) for p in _morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=200_000)
+def part_of_speech(word: str) -> str | None:
+    """The most likely pymorphy3 part of speech of a Russian word (VERB, NOUN, ADJF...).
+
+    >>> part_of_speech("встретился"), part_of_speech("области")
+    ('VERB', 'NOUN')
+    """
+    tag = _morph().parse(word.lower())[0].tag.POS
+    return str(tag) if tag else None
 
 
 def inflect(word: str, case: str) -> str | None:

@@ -1,11 +1,7 @@
-"""PLACEHOLDER: to be written (see the issue). Each stage adds to `found`."""
+"""People and organizations of a document: the two entity stages (see people.py and
+organizations.py for how each is found)."""
 
-from coopwatch.model import Document, Extraction
+from coopwatch.pipeline.organizations import tag_organizations
+from coopwatch.pipeline.people import tag_people
 
-
-def tag_people(doc: Document, found: Extraction) -> None:
-    """Not written yet: adds nothing."""
-
-
-def tag_organizations(doc: Document, found: Extraction) -> None:
-    """Not written yet: adds nothing."""
+__all__ = ["tag_organizations", "tag_people"]

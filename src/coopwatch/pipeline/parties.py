@@ -1,7 +1,262 @@
-"""PLACEHOLDER: to be written (see the issue). Each stage adds to `found`."""
+"""Find every country and first-level region a text names, resolved to its ISO code.
 
-from coopwatch.model import Document, Extraction
+The names live in `data/regions.tsv` (its header documents the format). A name is a sequence
+of words; a text word matches a name word by its lower-case form or any of its pymorphy3
+lemmas, so one nominative row covers every grammatical case. The text is split into words once,
+lemma lookups are cached, and the gazetteer is indexed by the first word of each name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from coopwatch.model import Document, Extraction, PartyMention
+from coopwatch.nlp import Token, lemmas
+
+LOOSE_KINDS = frozenset({"adj", "context"})  # may start with a lower-case letter
+REGION_KINDS = frozenset({"region", "republic", "capital", "alias", "adj"})
+PREFIX_KEY_LEN = 3
+# Words (hyphenated ones whole: "Khanty-Mansi", «Ростове-на-Дону») and single marks; 20x
+# faster than razdel and enough here, since names and text are split the same way.
+WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One name of one party: its words as key sets (or prefixes ending in '*')."""
+
+    code: str
+    kind: str
+    lang: str
+    words: tuple[frozenset[str] | str, ...]  # a str is a prefix, a frozenset the keys
+    namelike: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PartyMatch:
+    """A name found in the text, with the kind of name it is (region, capital, adj ...)."""
+
+    code: str
+    kind: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """The names indexed by the keys of their first word and by the first letters of prefixes."""
+
+    by_key: dict[str, tuple[Entry, ...]]
+    by_prefix: dict[str, tuple[Entry, ...]]
+    republics: frozenset[str]  # codes "the republic" may refer back to
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and marks with their offsets, the way both names and texts are split.
+
+    >>> [t.text for t in tokenize("Tula's Khanty-Mansi, St. Petersburg")]
+    ['Tula', "'", 's', 'Khanty-Mansi', ',', 'St', '.', 'Petersburg']
+    """
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def fold(word: str) -> str:
+    """Lower-case with ё read as е, the form every key is compared in.
+
+    >>> fold("Могилёв")
+    'могилев'
+    """
+    return word.lower().replace("ё", "е")
+
+
+def has_cyrillic(word: str) -> bool:
+    """True when a word has a Cyrillic letter (only those get lemmas)."""
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> frozenset[str]:
+    """The folded form and every pymorphy3 lemma of a word: what name words match against.
+
+    >>> sorted(word_keys("Тульской"))
+    ['тульский', 'тульской']
+    """
+    keys = {fold(word)}
+    if has_cyrillic(word):
+        keys.update(fold(lemma) for lemma in lemmas(word))
+    return frozenset(keys)
+
+
+def parse_name(name: str) -> tuple[frozenset[str] | str, ...]:
+    """A gazetteer name as word matchers: key sets, or prefixes for words ending in '*'.
+
+    >>> parse_name("мінск* вобласц*")
+    ('мінск', 'вобласц')
+    """
+    if "*" in name:
+        return tuple(fold(w[:-1]) if w.endswith("*") else word_keys(w) for w in name.split())
+    return tuple(word_keys(token.text) for token in tokenize(name))
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """Read regions.tsv once and index it (a `path` overrides the packaged file)."""
+    if path is None:
+        text = resources.files("coopwatch.data").joinpath("regions.tsv").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    by_key: dict[str, list[Entry]] = {}
+    by_prefix: dict[str, list[Entry]] = {}
+    republics = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 4:
+            raise ValueError(f"regions.tsv line {number}: expected 4 tab-separated fields")
+        code, kind, lang, names = fields[:4]
+        namelike = len(fields) > 4 and "namelike" in fields[4]
+        if kind in ("republic", "context"):
+            republics.add(code)
+        for name in names.split("|"):
+            entry = Entry(code, kind, lang, parse_name(name.strip()), namelike)
+            first = entry.words[0]
+            if isinstance(first, str):
+                by_prefix.setdefault(first[:PREFIX_KEY_LEN], []).append(entry)
+            else:
+                for key in first:
+                    by_key.setdefault(key, []).append(entry)
+    return Gazetteer(
+        {k: tuple(v) for k, v in by_key.items()},
+        {k: tuple(v) for k, v in by_prefix.items()},
+        frozenset(republics),
+    )
+
+
+def _word_matches(matcher: frozenset[str] | str, token: Token, keys: frozenset[str]) -> bool:
+    if isinstance(matcher, str):
+        return fold(token.text).startswith(matcher)
+    return not matcher.isdisjoint(keys)
+
+
+def _candidates(gaz: Gazetteer, token: Token, keys: frozenset[str]) -> list[Entry]:
+    found: list[Entry] = []
+    for key in keys:
+        found.extend(gaz.by_key.get(key, ()))
+    found.extend(gaz.by_prefix.get(fold(token.text)[:PREFIX_KEY_LEN], ()))
+    return found
+
+
+def _is_capitalised(token: Token | None) -> bool:
+    return token is not None and token.text[:1].isupper()
+
+
+def _accept(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
+    """Case and context checks that a name's words alone cannot express."""
+    if entry.kind not in LOOSE_KINDS and not _is_capitalised(tokens[i]):
+        return False
+    after = tokens[i + n] if i + n < len(tokens) else None
+    if entry.namelike and _is_capitalised(after) and after is not None and after.text.isalpha():
+        return False  # "Vladimir Putin", «Киров Сергей»
+    if entry.kind == "context":
+        return _context_is_free(tokens, i, n)
+    return True
+
+
+def _context_is_free(tokens: list[Token], i: int, n: int) -> bool:
+    """'the republic' alone, not «Республика Казахстан», «Чешская Республика»."""
+    after = tokens[i + n] if i + n < len(tokens) else None
+    if after is not None and (after.text.lower() in ("of", "о") or
+                              (_is_capitalised(after) and after.text.isalpha())):
+        return False
+    before = tokens[i - 1] if i > 0 else None
+    before2 = tokens[i - 2] if i > 1 else None
+    sentence_start = before2 is None or before2.text in ".!?\n«\"“"
+    return not (_is_capitalised(before) and before is not None and before.text.isalpha()
+                and not sentence_start)
+
+
+def _matches_at(gaz: Gazetteer, tokens: list[Token], keys: list[frozenset[str]], i: int,
+                text: str, offset: int) -> list[PartyMatch]:
+    found = []
+    for entry in _candidates(gaz, tokens[i], keys[i]):
+        n = len(entry.words)
+        if i + n > len(tokens):
+            continue
+        if all(_word_matches(entry.words[j], tokens[i + j], keys[i + j]) for j in range(n)):
+            if _accept(entry, tokens, i, n):
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                found.append(PartyMatch(entry.code, entry.kind, start + offset, end + offset,
+                                        text[start:end]))
+    return found
+
+
+def _longest_first(matches: list[PartyMatch]) -> list[PartyMatch]:
+    """Keep the longest of overlapping matches (then the earliest), in text order."""
+    kept: list[PartyMatch] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.kind == "adj")):
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _resolve_context(gaz: Gazetteer, matches: list[PartyMatch]) -> list[PartyMatch]:
+    """'The republic' names the republic spoken of last (Belarus when none was)."""
+    last: str | None = None
+    resolved = []
+    for match in matches:
+        if match.kind == "context":
+            if last is not None:
+                match = PartyMatch(last, match.kind, match.start, match.end, match.surface)
+        elif match.code in gaz.republics:
+            last = match.code
+        resolved.append(match)
+    return resolved
+
+
+def find_matches(text: str, offset: int = 0) -> list[PartyMatch]:
+    """Every party name in `text`, longest match first, offsets shifted by `offset`."""
+    gaz = load_gazetteer()
+    tokens = tokenize(text)
+    keys = [word_keys(token.text) for token in tokens]
+    matches: list[PartyMatch] = []
+    for i in range(len(tokens)):
+        matches.extend(_matches_at(gaz, tokens, keys, i, text, offset))
+    return _resolve_context(gaz, _longest_first(matches))
+
+
+def find_parties(text: str, offset: int = 0) -> list[PartyMention]:
+    """Countries and regions named in any text; `sentence` is -1 (not known here).
+
+    >>> [(m.code, m.surface) for m in find_parties("Торговля Тульской области с Беларусью")]
+    [('RU-TUL', 'Тульской области'), ('BY', 'Беларусью')]
+    """
+    return [PartyMention(code=m.code, start=m.start, end=m.end, surface=m.surface, sentence=-1)
+            for m in find_matches(text, offset)]
+
+
+@lru_cache(maxsize=20_000)
+def name_kind(surface: str) -> str | None:
+    """What kind of name a mention's words are (region, capital, adj ...), for later stages.
+
+    >>> name_kind("Тульщине"), name_kind("Tula")
+    ('alias', 'capital')
+    """
+    matches = find_matches(surface)
+    return matches[0].kind if len(matches) == 1 else None
 
 
 def tag_parties(doc: Document, found: Extraction) -> None:
-    """Not written yet: adds nothing."""
+    """Stage: every country and region named in the document, with its sentence."""
+    starts = [sentence.start for sentence in doc.sentences]
+    for match in find_matches(doc.text):
+        index = bisect.bisect_right(starts, match.start) - 1
+        sentence = doc.sentences[index].index if index >= 0 else -1
+        found.parties.append(PartyMention(code=match.code, start=match.start, end=match.end,
+                                          surface=match.surface, sentence=sentence))

@@ -1,7 +1,293 @@
-"""PLACEHOLDER: to be written (see the issue). Each stage adds to `found`."""
+"""The trade stage: every trade figure of a document as spec atoms, plus targets apart.
 
-from coopwatch.model import Document, Extraction
+Per sentence: find the figures (figures.py: amounts, percentages, changes, read as value,
+growth or share), the flow words (flows.py) and periods (periods.py); then tie each figure to
+the flow it is about (the word right after "X of exports", else the nearest before, else the
+paragraph's last), its period (right after it, else before it, else the paragraph's), and
+its two parties (the sentence's, else the document's main pair). Goals go to targets.
+Last, one atom per fact: a rounded restatement gives way to the precise figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coopwatch.model import Document, Evidence, Extraction, PartyMention, Sentence, Target, TradeAtom
+from coopwatch.pipeline.context import DocContext, build_context
+from coopwatch.pipeline.dedupe import dedupe_atoms, dedupe_targets
+from coopwatch.pipeline.figures import Figure, read_figures
+from coopwatch.pipeline.flows import FlowMention, flow_roles, reporter_partner, side
+from coopwatch.pipeline.lexicon import compiled
+from coopwatch.pipeline.periods import PeriodMention, find_periods, resolve
+from coopwatch.pipeline.targets import (
+    DEMONSTRATIVE,
+    has_target_cue,
+    horizon,
+    is_target,
+    level_year,
+    multiplier_value,
+)
+
+
+@dataclass(slots=True)
+class ParagraphState:
+    """What earlier sentences of the paragraph said: the period and flow figures inherit."""
+
+    number: int = -1
+    period: str | None = None
+    any_year: str | None = None  # the last year named at all, for "back then"
+    flow: str | None = None
 
 
 def tag_trade(doc: Document, found: Extraction) -> None:
-    """Not written yet: adds nothing."""
+    """Fill `found.trade` and `found.targets` from the document's sentences."""
+    context = build_context(doc, found.parties)
+    state = ParagraphState()
+    atoms: list[TradeAtom] = []
+    targets: list[Target] = []
+    levels: list[tuple[Target, int]] = []
+    currency: list[str | None] = [None]
+    for sentence in doc.sentences:
+        paragraph = context.paragraphs[sentence.index] if context.paragraphs else 0
+        if paragraph != state.number:
+            state = ParagraphState(number=paragraph)
+        read_sentence(doc, sentence, context, state, atoms, targets, levels, currency)
+    for target, year in levels:
+        target.value = level_value(atoms, target, str(year)) or 0.0
+    found.trade.extend(dedupe_atoms(atoms))
+    found.targets.extend(dedupe_targets([t for t in targets if t.value]))
+
+
+def read_sentence(doc: Document, sentence: Sentence, context: DocContext, state: ParagraphState,
+                  atoms: list[TradeAtom], targets: list[Target],
+                  levels: list[tuple[Target, int]], currency: list[str | None]) -> None:
+    """Atoms and targets of one sentence; updates the paragraph state for the next one."""
+    lang = doc.lang
+    periods = [p for p in find_periods(sentence.text, lang, sentence.start) if not p.is_date]
+    flows = context.flows.get(sentence.index, [])
+    parties = context.parties.get(sentence.index, [])
+    figures = read_figures(sentence.text, lang, sentence.start)
+    goal_said = False
+    for index, figure in enumerate(figures):
+        if figure.currency:
+            currency[0] = figure.currency
+        elif figure.kind == "amount":
+            figure.currency = currency[0]
+        if skip_figure(figure, lang):
+            continue
+        flow = flow_of(doc.text, figure, flows, state)
+        if flow is None:
+            continue
+        pair = parties_of(doc.text, figure, flow, parties, flows, context, lang)
+        if pair is None:
+            continue
+        before = doc.text[sentence.start : figure.start]
+        period, own = period_of(doc, figure, periods, sentence, state)
+        evidence = Evidence(sentence=sentence.index, start=figure.start, end=figure.end)
+        if is_target(before, figure.right, lang, own):
+            goal_said = True
+            target = make_target(figures, index, flow, pair, sentence.text, doc, evidence)
+            if target:
+                targets.append(target)
+            continue
+        if "unread" in figure.notes or figure.measure == "multiplier":
+            continue
+        atoms.append(make_atom(figure, flow, pair, period, evidence))
+        state.flow = flow
+    if not goal_said and has_target_cue(sentence.text, lang) and flows:
+        year = level_year(sentence.text, lang)
+        if year:
+            pair = parties_of(doc.text, None, "turnover", parties, flows, context, lang)
+            if pair:
+                evidence = Evidence(sentence=sentence.index, start=sentence.start, end=sentence.end)
+                target = Target(flow="turnover", reporter=pair[0], partner=pair[1],
+                                measure="value", value=0.0, currency="USD", evidence=evidence)
+                targets.append(target)
+                levels.append((target, year))
+    update_state(state, periods, flows, doc)
+
+
+def skip_figure(figure: Figure, lang: str) -> bool:
+    """Figures that are no atom: an absolute change ("grew by $5 million"), a restated one
+    ("these half a billion"), a trade balance, an amount in no known currency."""
+    left = figure.left
+    if figure.kind == "amount":
+        if not figure.currency:
+            return True
+        change = compiled("growth_up", lang, r"(?:{})\s+(?:\S+\s+){{0,4}}?(?:by|на)\s+\S*\s*$")
+        down = compiled("growth_down", lang, r"(?:{})\s+(?:\S+\s+){{0,4}}?(?:by|на)\s+\S*\s*$")
+        if change.search(left[-60:]) or down.search(left[-60:]):
+            return True
+        if re.search(DEMONSTRATIVE, left, re.I):
+            return True
+    return bool(compiled("out_of_scope", lang, r"(?<!\w)(?:{})").search(left))
+
+
+def flow_of(text: str, figure: Figure, flows: list[FlowMention], state: ParagraphState) -> str | None:
+    """The flow a figure is about: "$230 million of Belarusian exports", else the nearest
+    flow word before it, else the paragraph's last, else the next one in the sentence."""
+    for flow in flows:
+        if flow.start >= figure.end:
+            gap = text[figure.end : flow.start]
+            if re.fullmatch(r"\s*(?:(?:of|in|worth\s+of)\s+)?(?:[^\W\d]+['’]?s?\s+){0,2}", gap):
+                return flow.flow
+            break
+    before = [f for f in flows if f.end <= figure.start]
+    if before:
+        return before[-1].flow
+    if state.flow:
+        return state.flow
+    after = [f for f in flows if f.start >= figure.end]
+    return after[0].flow if after else None
+
+
+def nearest_flow(flows: list[FlowMention], figure: Figure, flow: str) -> FlowMention | None:
+    """The flow word of that kind the figure was tied to (for who-sends-to-whom)."""
+    before = [f for f in flows if f.end <= figure.start and f.flow == flow]
+    after = [f for f in flows if f.start >= figure.end and f.flow == flow]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def pick(parties: list[PartyMention], country: str) -> str | None:
+    """One party of a side named in the sentence: a region before the country itself."""
+    codes = [p.code for p in parties if side(p.code) == country]
+    regions = [c for c in codes if c != country and c not in ("BY-HM", "RU-MOW")]
+    return regions[0] if regions else (codes[0] if codes else None)
+
+
+def parties_of(text: str, figure: Figure | None, flow: str, parties: list[PartyMention],
+               flows: list[FlowMention], context: DocContext, lang: str) -> tuple[str, str] | None:
+    """(reporter, partner) of a figure; None for trade between other parties."""
+    by, ru = pick(parties, "BY"), pick(parties, "RU")
+    others = [p for p in parties if side(p.code) not in ("BY", "RU")]
+    if others and not ru:
+        return None
+    reporter = partner = None
+    if flow != "turnover" and figure is not None:
+        mention = nearest_flow(flows, figure, flow)
+        if mention:
+            roles = flow_roles(text, mention, parties, lang, figure.start)
+            reporter, partner = reporter_partner(flow, roles)
+    if reporter is None and partner is None:
+        if flow == "turnover":
+            reporter, partner = by or context.main_by, ru or context.main_ru
+            if by and not ru:
+                partner = context.counterpart(by)
+            if ru and not by:
+                reporter = context.counterpart(ru)
+        else:
+            reporter = context.reporter or context.main_by
+    if reporter is None and partner is not None:
+        reporter = context.counterpart(partner)
+    if partner is None and reporter is not None:
+        other = ru if side(reporter) == "BY" else by
+        partner = other or context.counterpart(reporter)
+    if reporter is None or partner is None or side(reporter) == side(partner):
+        return None
+    if {reporter, partner} == {"BY", "RU"}:
+        return None
+    return reporter, partner
+
+
+def period_of(doc: Document, figure: Figure, periods: list[PeriodMention], sentence: Sentence,
+              state: ParagraphState) -> tuple[str | None, bool]:
+    """The period of a figure and whether the sentence itself said it (see module doc)."""
+    own = [p for p in periods if not p.base and not horizon_year(doc.text, p)]
+    hint = year_hint(periods, figure, state)
+    for p in own:
+        if p.start >= figure.end and re.fullmatch(
+            r"[\s,]*(?:(?:in|for|during|over|за|в|во|по\s+итогам)\s+)?", doc.text[figure.end : p.start]
+        ):
+            return resolve(p, doc.published, hint), True
+    before = [p for p in own if p.end <= figure.start]
+    if before:
+        return resolve(before[-1], doc.published, hint), True
+    after = [p for p in own if p.start >= figure.end]
+    if after:
+        return resolve(after[0], doc.published, hint), True
+    clause = figure.left + figure.right[:40]
+    if compiled("current_level", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(clause):
+        return (str(doc.published.year - 1) if doc.published else None), False
+    if compiled("anaphor_time", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(figure.left) and state.any_year:
+        return state.any_year, False
+    return state.period, False
+
+
+def horizon_year(text: str, mention: PeriodMention) -> bool:
+    """A year after "by"/«до»/«к» is when a goal is due, not a figure's period."""
+    return bool(re.search(r"(?:by|until|до|к)\s+$", text[max(0, mention.start - 8) : mention.start], re.I))
+
+
+def year_hint(periods: list[PeriodMention], figure: Figure, state: ParagraphState) -> int | None:
+    """A year said before a yearless span in the sentence ("In 2023 ... in the first quarter")."""
+    years = [p.year for p in periods if p.year and not p.base and p.end <= figure.start]
+    if years:
+        return years[-1]
+    if state.period and state.period[:4].isdigit():
+        return int(state.period[:4])
+    return None
+
+
+def update_state(state: ParagraphState, periods: list[PeriodMention], flows: list[FlowMention],
+                 doc: Document) -> None:
+    """Carry the sentence's last period, last year and last flow word to the next sentence."""
+    own = [p for p in periods if not p.base and not horizon_year(doc.text, p)]
+    if own:
+        state.period = resolve(own[-1], doc.published, own[-1].year) or state.period
+    years = [p for p in periods if p.year]
+    if years:
+        state.any_year = str(years[-1].year)
+    if flows and state.flow is None:
+        state.flow = flows[-1].flow
+
+
+def make_atom(figure: Figure, flow: str, pair: tuple[str, str], period: str | None,
+              evidence: Evidence) -> TradeAtom:
+    """The spec atom of one figure."""
+    of = share_whole(figure) if figure.measure == "share_pct" else None
+    return TradeAtom(
+        flow=flow, reporter=pair[0], partner=pair[1], period=period,  # type: ignore[arg-type]
+        measure=figure.measure, value=float(figure.value),  # type: ignore[arg-type]
+        currency=figure.currency if figure.measure == "value" else None,
+        qualifier=figure.qualifier, of=of, evidence=evidence,  # type: ignore[arg-type]
+    )
+
+
+def share_whole(figure: Figure) -> str | None:
+    """The whole a share is of: the words after "of"/«от» or the ones after the share word."""
+    after = re.match(r"\s*(?:of|от|в)\s+([^.;,]{3,80})", figure.right)
+    if after:
+        return after.group(1).strip()
+    before = re.search(r"(?:share|доля|долю|доли)\s+([^.;]{3,80}?)\s*(?:amount|составил|$)",
+                       figure.left, re.I)
+    return before.group(1).strip() if before else None
+
+
+def make_target(figures: list[Figure], index: int, flow: str, pair: tuple[str, str], text: str,
+                doc: Document, evidence: Evidence) -> Target | None:
+    """The goal a figure states: a value, a multiplier, or a growth in percent."""
+    figure = figures[index]
+    due = horizon(text, doc.lang, doc.published)
+    common = dict(flow=flow, reporter=pair[0], partner=pair[1], horizon=due,
+                  qualifier=figure.qualifier, evidence=evidence)
+    if figure.kind == "amount":
+        return Target(measure="value", value=float(figure.value),  # type: ignore[arg-type]
+                      currency=figure.currency, **common)  # type: ignore[arg-type]
+    if figure.kind == "change" and "fraction" not in figure.notes and figure.factor is not None:
+        if index > 0 and figures[index - 1].kind == "change" and figures[index].left.strip() in (
+            "or", "или", "-", "–", "to"):
+            return None
+        return Target(measure="multiplier", value=multiplier_value(figures, index), **common)  # type: ignore[arg-type]
+    if figure.kind == "percent" and figure.measure == "growth_pct":
+        return Target(measure="growth_pct", value=float(figure.value), **common)  # type: ignore[arg-type]
+    return None
+
+
+def level_value(atoms: list[TradeAtom], target: Target, period: str) -> float | None:
+    """The value a goal refers to ("to the level of 2012"): the atom of that year."""
+    for atom in atoms:
+        if atom.period == period and atom.measure == "value" and atom.flow == target.flow:
+            target.currency = atom.currency
+            return atom.value
+    return None

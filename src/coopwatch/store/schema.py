@@ -119,4 +119,28 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'unicode61');
     CREATE VIRTUAL TABLE entities_fts USING fts5(names, tokenize = 'unicode61');
     """,
+    # 2: a label per fact (sector code, event/agreement kind, project status), lookups by name,
+    # and `story_facts`: each fact once per story (syndicated copies cite it, count it once)
+    """
+    ALTER TABLE facts ADD COLUMN label TEXT;
+    CREATE INDEX facts_kind_label ON facts(kind, label);
+    CREATE INDEX documents_name ON documents(name);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX sentences_document ON sentences(document_id, idx);
+    CREATE INDEX relations_document ON relations(document_id);
+    CREATE VIEW story_facts AS
+        SELECT MIN(id) AS id, story_id, kind, label, flow, reporter, partner, period,
+               period_start, period_end, measure, value, currency, qualifier,
+               COUNT(DISTINCT document_id) AS documents
+        FROM facts
+        GROUP BY story_id, kind, label, flow, reporter, partner, period, measure, value,
+                 currency, qualifier;
+    """,
+    # 3 (web, helper 8): a region's facts from either side (dossier, fact explorer), mentions
+    # by entity then document (a region's people and organizations)
+    """
+    CREATE INDEX facts_reporter_kind ON facts(reporter, kind);
+    CREATE INDEX facts_partner_kind ON facts(partner, kind);
+    CREATE INDEX mentions_entity_document ON mentions(entity_id, document_id);
+    """,
 ]

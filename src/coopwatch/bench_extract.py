@@ -1,0 +1,216 @@
+"""`coopwatch bench extract`: how fast extraction runs on one core, stage by stage.
+
+Budget: trade extraction should cost no more than the tokenization, tagging and NER it
+needs, so natasha's own NER pass (`nlp.named_entities`) is timed on the same Russian
+texts and shown beside the pipeline's stages.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from coopwatch.evaluation import GOLD_FILE, load_gold, read_raw, source_file
+from coopwatch.model import Document, RawDocument
+from coopwatch.pipeline import clean_document, extract_facts
+from coopwatch.settings import SAMPLES_DIR
+
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+@dataclass
+class BenchResult:
+    """Figures for one corpus: totals, seconds per stage (all docs and Russian ones), NER."""
+
+    corpus: str
+    documents: int = 0
+    characters: int = 0
+    ru_documents: int = 0
+    ru_characters: int = 0
+    seconds: float = 0.0  # clean + extract, all documents
+    warmup_seconds: float = 0.0  # the first document once, loading models and data files
+    stages: dict[str, float] = field(default_factory=dict)
+    ru_stages: dict[str, float] = field(default_factory=dict)
+    ner_seconds: float | None = None  # natasha NER over the Russian texts
+    peak_rss_mb: float = 0.0
+    cores: int = 1
+
+    @property
+    def docs_per_second(self) -> float:
+        """Documents per second through clean + extract."""
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def chars_per_second(self) -> float:
+        """Characters of cleaned text per second through clean + extract."""
+        return self.characters / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for --json."""
+        return {
+            "corpus": self.corpus,
+            "documents": self.documents,
+            "characters": self.characters,
+            "seconds": round(self.seconds, 4),
+            "warmup_seconds": round(self.warmup_seconds, 4),
+            "docs_per_second": round(self.docs_per_second, 2),
+            "chars_per_second": round(self.chars_per_second),
+            "stages": {k: round(v, 4) for k, v in self.stages.items()},
+            "ru_documents": self.ru_documents,
+            "ru_characters": self.ru_characters,
+            "ru_stages": {k: round(v, 4) for k, v in self.ru_stages.items()},
+            "ner_seconds": None if self.ner_seconds is None else round(self.ner_seconds, 4),
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "cores": self.cores,
+        }
+
+
+def default_corpora() -> list[Path]:
+    """Our sample corpus and, when the checkout sits beside it, the shared dev corpus."""
+    dev = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+    return [p for p in (SAMPLES_DIR, dev) if p.is_dir() and any(corpus_files(p))]
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The texts of a corpus: those its gold.jsonl names, or every text file in it."""
+    if (folder / GOLD_FILE).is_file():
+        files = {source_file(folder, str(item["doc"])) for item in load_gold(folder)}
+        return sorted(path for path in files if path.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
+
+
+def pin_one_core() -> int:
+    """Run on one CPU so figures compare across machines; returns the cores now allowed."""
+    if hasattr(os, "sched_setaffinity"):
+        allowed = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {allowed[0]})
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def bench_corpora(folders: list[Path], repeat: int = 1) -> list[BenchResult]:
+    """Measure each corpus folder; the fastest of `repeat` passes is kept."""
+    cores = pin_one_core()
+    results = []
+    for folder in folders:
+        raws = [
+            r
+            for r in read_raw([str(p) for p in corpus_files(folder)])
+            if isinstance(r, RawDocument)
+        ]
+        passes = [bench_documents(str(folder), raws) for _ in range(repeat)]
+        best = min(passes, key=lambda r: r.seconds)
+        best.cores = cores
+        results.append(best)
+    return results
+
+
+def bench_documents(name: str, raws: list[RawDocument]) -> BenchResult:
+    """Clean and extract every document, timing each stage; then natasha NER on the Russian."""
+    result = BenchResult(corpus=name)
+    if raws:
+        result.warmup_seconds = _timed(lambda: extract_facts(clean_document(raws[0])))
+    russian: list[Document] = []
+    for raw in raws:
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        doc = clean_document(raw)
+        timings["clean"] = time.perf_counter() - started
+        extract_facts(doc, timings=timings)
+        result.seconds += sum(timings.values())
+        result.documents += 1
+        result.characters += len(doc.text)
+        _add(result.stages, timings)
+        if doc.lang == "ru":
+            russian.append(doc)
+            result.ru_documents += 1
+            result.ru_characters += len(doc.text)
+            _add(result.ru_stages, timings)
+    if russian:
+        result.ner_seconds = bench_ner(russian)
+    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def bench_ner(docs: list[Document]) -> float:
+    """Seconds natasha needs to segment, tag and NER the texts (its models loaded first)."""
+    from coopwatch.nlp import named_entities
+
+    named_entities(docs[0].text[:200])
+    started = time.perf_counter()
+    for doc in docs:
+        named_entities(doc.text)
+    return time.perf_counter() - started
+
+
+def _timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def _add(total: dict[str, float], timings: dict[str, float]) -> None:
+    for stage, seconds in timings.items():
+        total[stage] = total.get(stage, 0.0) + seconds
+
+
+def show_bench(console: Console, results: list[BenchResult]) -> None:
+    """Throughput per corpus, then seconds per stage beside natasha's NER on Russian texts."""
+    table = Table(title="coopwatch bench extract (one core)")
+    for column in (
+        "corpus",
+        "docs",
+        "chars",
+        "seconds",
+        "docs/s",
+        "chars/s",
+        "warm-up s",
+        "peak RSS MB",
+    ):
+        table.add_column(column, justify="left" if column == "corpus" else "right")
+    for r in results:
+        table.add_row(
+            Path(r.corpus).name or r.corpus,
+            str(r.documents),
+            f"{r.characters:,}",
+            f"{r.seconds:.3f}",
+            f"{r.docs_per_second:.1f}",
+            f"{r.chars_per_second:,.0f}",
+            f"{r.warmup_seconds:.2f}",
+            f"{r.peak_rss_mb:.0f}",
+        )
+    console.print(table)
+    for r in results:
+        stages = Table(title=f"{Path(r.corpus).name}: seconds per stage")
+        for column in ("stage", "all docs", "ms/doc", f"ru docs ({r.ru_documents})", "ru ms/doc"):
+            stages.add_column(column, justify="left" if column == "stage" else "right")
+        for stage, seconds in r.stages.items():
+            ru = r.ru_stages.get(stage, 0.0)
+            stages.add_row(
+                stage,
+                f"{seconds:.4f}",
+                _per_doc(seconds, r.documents),
+                f"{ru:.4f}",
+                _per_doc(ru, r.ru_documents),
+            )
+        if r.ner_seconds is not None:
+            stages.add_row(
+                "[bold]natasha NER[/bold] (same ru texts)",
+                "",
+                "",
+                f"{r.ner_seconds:.4f}",
+                _per_doc(r.ner_seconds, r.ru_documents),
+            )
+        console.print(stages)
+
+
+def _per_doc(seconds: float, documents: int) -> str:
+    return f"{1000 * seconds / documents:.1f}" if documents else "—"

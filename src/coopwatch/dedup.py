@@ -1,0 +1,138 @@
+"""Exact and near-duplicate detection, so a story syndicated by several outlets is stored once.
+
+Exact duplicates are caught by `RawDocument.content_hash` (UNIQUE in the store). Near-duplicates
+(the same story re-wrapped: other boilerplate, line breaks, headline, a paragraph added or
+dropped) are caught with MinHash + LSH (datasketch) over word shingles of the cleaned text:
+
+- shingles: `SHINGLE_WORDS` = 4 consecutive lower-cased words (punctuation and line breaks
+  ignored, so re-wrapping changes nothing; 4 words make two different stories about the same
+  region and partners share few shingles even when they share stock phrases);
+- shingles hashed with CRC-32 (`_hash32`); `NUM_PERM` = 128 permutations; LSH threshold
+  `THRESHOLD` = 0.5 estimated Jaccard, and the candidate's stored signature must estimate at
+  least `THRESHOLD` too (LSH alone lets some lower pairs through). Measured on the test texts:
+  other headline and boilerplate 0.84-0.87, re-wrapped lines 1.0, a paragraph of five dropped
+  0.68-0.75 or added 0.84; a different story on the same region 0.0.
+- texts under `MIN_SHINGLES` shingles are never matched: too short to tell a copy from a
+  coincidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import re
+import zlib
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE_WORDS = 4
+NUM_PERM = 128
+THRESHOLD = 0.5
+MIN_SHINGLES = 8
+
+SCHEME = "affine32"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_HAS_SCHEME = "scheme" in inspect.signature(MinHash.__init__).parameters
+
+
+def content_hash(text: str) -> str:
+    """The sha256 of a text: the identity of an input for exact-duplicate detection.
+
+    >>> content_hash("abc")[:12]
+    'ba7816bf8f01'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The set of `size`-word shingles of a text, lower-cased, punctuation and layout ignored.
+
+    >>> sorted(shingles("Trade grew,\\n by 5%!", size=2))
+    ['by 5', 'grew by', 'trade grew']
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> MinHash | None:
+    """The MinHash of a text's shingles, or None when the text is too short to compare."""
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return None
+    minhash = _minhash()
+    minhash.update_batch([g.encode("utf-8") for g in grams])
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    """A signature as bytes for the `documents.minhash` column."""
+    return bytes(np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes())
+
+
+def from_bytes(blob: bytes) -> MinHash:
+    """A signature read back from `documents.minhash`."""
+    values = np.frombuffer(blob, dtype=np.uint64)
+    return _minhash(hashvalues=values)
+
+
+def _hash32(data: bytes) -> int:
+    """CRC-32 of a shingle: ten times faster than datasketch's SHA-1 and spread enough here,
+    since the MinHash permutations re-mix it."""
+    return zlib.crc32(data)
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The permutations, computed once (datasketch would redo them for every MinHash)."""
+    return _new_minhash().permutations
+
+
+def _new_minhash(**kwargs: Any) -> MinHash:
+    if _HAS_SCHEME:
+        kwargs["scheme"] = SCHEME  # pinned: stored signatures stay comparable across versions
+    return MinHash(num_perm=NUM_PERM, hashfunc=_hash32, **kwargs)
+
+
+def _minhash(**kwargs: Any) -> MinHash:
+    """A MinHash with our hash function, permutations and hashing scheme."""
+    return _new_minhash(permutations=_permutations(), **kwargs)
+
+
+class NearDuplicateIndex:
+    """An LSH index of document signatures; `match` finds the closest earlier copy."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self._signatures: dict[int, MinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, document_id: int, minhash: MinHash) -> None:
+        """Remember a stored document's signature."""
+        if document_id in self._signatures:
+            return
+        self._lsh.insert(str(document_id), minhash)
+        self._signatures[document_id] = minhash
+
+    def add_all(self, rows: Iterable[tuple[int, bytes]]) -> None:
+        """Load (document_id, signature bytes) pairs, e.g. from the store on open."""
+        for document_id, blob in rows:
+            self.add(document_id, from_bytes(blob))
+
+    def match(self, minhash: MinHash) -> tuple[int, float] | None:
+        """The stored document most similar to `minhash` (id, estimated Jaccard), if a copy."""
+        best: tuple[int, float] | None = None
+        for key in self._lsh.query(minhash):
+            document_id = int(key)
+            score = float(minhash.jaccard(self._signatures[document_id]))
+            if score >= THRESHOLD and (best is None or score > best[1]):
+                best = (document_id, score)
+        return best

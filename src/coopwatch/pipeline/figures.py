@@ -1,0 +1,133 @@
+"""The figures of one sentence: amounts, percentages and factor changes, each read as a
+value, a growth or a share (or dropped), with the clause words that decided it.
+
+This is the *finding* half of the trade stage (pure, per sentence); `trade.py` ties the
+figures to flows, parties and periods.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coopwatch.pipeline.amounts import find_amounts, find_percents
+from coopwatch.pipeline.growth import (
+    classify_percent,
+    direction,
+    find_changes,
+    percent_after_growth,
+)
+from coopwatch.pipeline.lexicon import compiled
+
+
+@dataclass(slots=True)
+class Figure:
+    """One number of a sentence, read: measure value/growth_pct/share_pct (or a change)."""
+
+    start: int
+    end: int
+    kind: str  # amount, percent, change
+    measure: str  # value, growth_pct, share_pct, multiplier
+    value: float | list[float]
+    currency: str | None = None
+    qualifier: str = "exact"
+    left: str = ""  # the clause words before the figure (from the previous figure)
+    right: str = ""  # the words after it, to the end of the sentence
+    text: str = ""  # the figure as written
+    factor: float | list[float] | None = None  # for changes: the factor or part as said
+    notes: set[str] = field(default_factory=set)
+
+
+COMPARED_TO_PERIOD = {
+    "en": r"than\s+(?:it\s+was\s+)?(?:in\s+)?(?:\d{4}|last|the\s+(?:same|previous))|a\s+year\s+(?:earlier|ago)",
+    "ru": r"чем\s+(?:было\s+)?(?:в\s+)?(?:\d{4}|прошл|аналогичн)|прошлогодн|аналогичн|\d{4}\s+год",
+}
+COMPARATIVE = {
+    "en": r"^(?:more|less|higher|lower|larger|smaller|bigger)$",
+    "ru": r"^(?:больше|меньше|выше|ниже|превыша\w*)$",
+}
+
+
+def growth_word_ok(left: str, right: str, lang: str) -> bool:
+    """A comparative ("more", «больше») is a growth only when compared with a past period."""
+    head = right[:25]
+    up = compiled("growth_up", lang, r"(?<!\w){}(?!\w)")
+    down = compiled("growth_down", lang, r"(?<!\w){}(?!\w)")
+    words = [m.group(0) for m in up.finditer(head)] + [m.group(0) for m in down.finditer(head)]
+    if not words:
+        words = [m.group(0) for m in up.finditer(left)] + [m.group(0) for m in down.finditer(left)]
+    if words and all(re.match(COMPARATIVE[lang], w, re.I) for w in words):
+        return bool(re.search(COMPARED_TO_PERIOD[lang], right[:80], re.IGNORECASE))
+    return bool(words)
+
+
+def raw_figures(text: str, lang: str, offset: int) -> list[Figure]:
+    """Amounts, percentages and changes of a sentence, in text order, not yet read."""
+    figures = [Figure(a.start, a.end, "amount", "value", a.value, a.currency, a.qualifier)
+               for a in find_amounts(text, lang, offset)]
+    taken = [(f.start, f.end) for f in figures]
+    for p in find_percents(text, lang, offset):
+        if not any(p.start < e and s < p.end for s, e in taken):
+            figures.append(Figure(p.start, p.end, "percent", "growth_pct", p.value, None, p.qualifier))
+    taken = [(f.start, f.end) for f in figures]
+    for c in find_changes(text, lang, offset):
+        if not any(c.start < e and s < c.end for s, e in taken):
+            measure = "fraction" if c.fraction else "multiplier"
+            figures.append(Figure(c.start, c.end, "change", measure, c.factor, None, c.qualifier))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def read_figures(text: str, lang: str, offset: int) -> list[Figure]:
+    """The sentence's figures with their clause words and what each one measures.
+
+    >>> [(f.measure, f.value) for f in read_figures("Exports grew 2.5 times, to $5 million.", "en", 0)]
+    [('growth_pct', 150.0), ('value', 5000000.0)]
+    """
+    figures = raw_figures(text, lang, offset)
+    previous = 0
+    for figure in figures:
+        figure.text = text[figure.start - offset : figure.end - offset]
+        figure.left = text[previous : figure.start - offset]
+        figure.right = text[figure.end - offset :]
+        previous = figure.end - offset
+        read_measure(figure, lang)
+    return figures
+
+
+def read_measure(figure: Figure, lang: str) -> None:
+    """Decide what a percentage or change measures; mark the ones that are no trade atom."""
+    if figure.kind == "percent":
+        kind = classify_percent(figure.left, figure.right, lang)
+        if kind == "share":
+            figure.measure = "share_pct"
+        elif kind == "index":
+            figure.value = round(float(figure.value) - 100, 2)  # type: ignore[arg-type]
+        elif kind == "growth" and growth_word_ok(figure.left, figure.right, lang):
+            down = direction(figure.left, figure.right, lang) == "down"
+            figure.value = -float(figure.value) if down else float(figure.value)  # type: ignore[arg-type]
+        else:
+            figure.notes.add("unread")
+    elif figure.kind == "change":
+        read_change_measure(figure, lang)
+
+
+def read_change_measure(figure: Figure, lang: str) -> None:
+    """A factor or part is a growth when a growth word (or the word itself) says so."""
+    word_is_verb = figure.measure == "multiplier" and re.search(
+        r"(?:ed|ing)$|вдвое|втрое|вчетверо|впятеро|удво|утро", figure.text, re.I
+    )
+    down = direction(figure.left, figure.right, lang) == "down"
+    has_growth = growth_word_ok(figure.left, figure.right, lang) or bool(word_is_verb)
+    factor = figure.factor = figure.value
+    figure.notes.add("factor")
+    if isinstance(factor, list):
+        figure.notes.add("range")
+        factor = sum(factor) / 2
+    if not has_growth:
+        figure.notes.add("unread")
+    if figure.measure == "fraction":
+        figure.notes.add("fraction")
+        figure.value = -float(factor) if down else float(factor)
+    else:
+        figure.value = percent_after_growth(float(factor), down)
+    figure.measure = "growth_pct"

@@ -1,0 +1,108 @@
+"""Flows of trade (turnover, exports, imports) and from whose side they are seen.
+
+"Belarus' exports to the region", «экспорт из Тулы», «импорт белорусской продукции в регион»:
+a party just before the flow word owns it, one after "from"/«из» is the source, one after
+"to"/«в» the destination, and one in the genitive after the word is the source of the goods.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coopwatch.model import PartyMention
+from coopwatch.pipeline.lexicon import compiled, entries
+
+
+@dataclass(frozen=True, slots=True)
+class FlowMention:
+    """A word naming a flow of trade, with offsets into the document text."""
+
+    start: int
+    end: int
+    flow: str  # turnover, export, import
+
+
+def find_flows(text: str, lang: str, offset: int = 0) -> list[FlowMention]:
+    """Every flow word in `text`, non-overlapping, export/import before turnover.
+
+    >>> [(f.flow) for f in find_flows("Объём экспорта вырос, товарооборот тоже", "ru")]
+    ['export', 'turnover']
+    """
+    found: list[FlowMention] = []
+    for flow in ("export", "import", "turnover"):
+        rows = [p for lg, v, p in entries("flow", lang) if v == flow]
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in rows) + r")", re.I)
+        for match in pattern.finditer(text):
+            if any(match.start() < f.end - offset and f.start - offset < match.end() for f in found):
+                continue
+            found.append(FlowMention(offset + match.start(), offset + match.end(), flow))
+    return sorted(found, key=lambda f: f.start)
+
+
+FROM = {"en": r"(?:from|of)\s+(?:the\s+)?$", "ru": r"(?:из|от)\s+$"}
+TO = {"en": r"(?:to|into|in)\s+(?:the\s+)?$", "ru": r"(?:в|во|на)\s+$"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Who owns, sends and receives a flow, as far as the words around it say."""
+
+    owner: str | None = None
+    source: str | None = None
+    destination: str | None = None
+
+
+def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: str,
+               limit: int) -> Roles:
+    """The parties named around a flow word, up to offset `limit` (the figure), by role.
+
+    `text` is the document text; `parties` those of the flow's sentence.
+    """
+    owner = source = destination = None
+    for party in parties:
+        if party.end <= flow.start:
+            gap = text[party.end : flow.start]
+            if len(gap) <= 3 or re.fullmatch(r"['’]s?\s*|\s*(?:side['’]?s?|\w+['’]s)\s*", gap):
+                owner = owner or party.code
+        elif flow.end <= party.start <= max(limit, flow.end + 40):
+            between = text[flow.end : party.start]
+            if re.search(r"[.;!?]|\b(?:and|а|и)\b", between):
+                continue
+            if re.search(FROM[lang], between[-12:], re.I):
+                source = source or party.code
+            elif re.search(TO[lang], between[-12:], re.I):
+                destination = destination or party.code
+            elif len(between.split()) <= 2 or re.search(r"[–—:-]\s*$", between.split(",")[-1]):
+                owner = owner or party.code if flow.flow != "import" else owner
+                source = source or (party.code if flow.flow == "import" else None)
+    return Roles(owner, source, destination)
+
+
+def reporter_partner(flow: str, roles: Roles) -> tuple[str | None, str | None]:
+    """(reporter, partner) of an export or import from the roles said around it.
+
+    >>> reporter_partner("export", Roles(owner="BY", destination="RU-TUL"))
+    ('BY', 'RU-TUL')
+    >>> reporter_partner("import", Roles(source="BY"))
+    (None, 'BY')
+    """
+    if flow == "export":
+        return roles.owner or roles.source, roles.destination
+    if flow == "import":
+        return roles.owner or roles.destination, roles.source
+    return roles.owner, None
+
+
+def side(code: str) -> str:
+    """The country a party belongs to: 'BY', 'RU' or the code itself.
+
+    >>> side("RU-TUL"), side("BY"), side("CN")
+    ('RU', 'BY', 'CN')
+    """
+    return code.split("-")[0]
+
+
+def flow_word_pattern(lang: str) -> re.Pattern[str]:
+    """Any flow word (for 'X of Belarusian exports'-style attachment)."""
+    return compiled("flow", lang, r"(?<!\w)(?:{})")

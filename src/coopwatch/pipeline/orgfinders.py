@@ -1,0 +1,181 @@
+"""Organizations that are not in the registry, found by the shape of their names.
+
+English: capitalised names ending in an organization word ("Tula Export Support Center",
+"Minsk Motor Plant"), a place and a lower-case plant ("Lipetsk tractor plant"), a name next to
+"company"/"holding" ("holding company Raritek"), legal forms ("NPO Militekh"), quoted names.
+Russian: legal forms and quoted names («Кидма тек», «Белкард») unless the words before say it
+is an exhibition, a programme or a newspaper; natasha ORG spans holding an organization word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coopwatch import nlp
+from coopwatch.model import Document, PartyMention
+from coopwatch.pipeline.registry import first_names
+from coopwatch.pipeline.textmatch import normalize
+from coopwatch.pipeline.translit import fold
+
+
+@dataclass(frozen=True, slots=True)
+class OrgHit:
+    """An unknown organization: its offsets, cleaned name and a guessed kind."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+_HEADS = {
+    "Plant": "plant", "Works": "plant", "Factory": "plant", "Mill": "plant", "Combine": "plant",
+    "Center": "agency", "Centre": "agency", "Park": "park", "Complex": "company",
+    "Holding": "holding", "Company": "company", "Bank": "bank", "Institute": "institute",
+    "University": "institute", "Academy": "academy", "Corporation": "corporation",
+    "Concern": "concern", "Association": "association", "Agency": "agency",
+    "Chamber of Commerce and Industry": "chamber", "Ministry": "ministry",
+}
+_CAP = r"(?:[A-Z][\w.’'\-]*|N\.N\.)"
+EN_NAMED = re.compile(
+    rf"\b((?:{_CAP}\s+(?:(?:of|and|for)\s+)?){{1,6}})({'|'.join(sorted(_HEADS, key=len, reverse=True))})\b"
+)
+EN_MINISTRY = re.compile(r"\bMinistry of ((?:[A-Z]\w+)(?:\s+(?:and\s+)?[A-Z]\w+)*)")
+EN_PLACE_PLANT = re.compile(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}?)(plant|works|factory)\b")
+EN_AFTER_WORD = re.compile(
+    r"\b(?:holding company|company|holding|manufacturer|concern|corporation|steel mill|enterprise)"
+    r"\s+[“\"«]?([A-Z][A-Za-z\-]{3,}(?:\s[A-Z][A-Za-z\-]+)?)[”\"»]?"
+)
+EN_BEFORE_WORD = re.compile(r"\b([A-Z][a-z]+[A-Za-z\-]{3,})\s+(?:holding company|holding|company|concern)\b")
+EN_LEGAL = re.compile(r"\b(NPO|OAO|OJSC|JSC|CJSC|LLC|PJSC)\s+[“\"«]?([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)[”\"»]?")
+_LEADING = re.compile(
+    r"^(?:(?:The|A|An|Our|This|That|Its|Their|Belarusian|Belarus[’']?|Russian|Russia[’']s|"
+    r"Joint|New|Both|All|Two|Other)\s+)+"
+)
+_NOT_NAMES = frozenset({
+    "The", "This", "That", "Union", "State", "President", "Governor", "Minister", "Prime",
+    "Belarus", "Russia", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Also", "However",
+})
+
+RU_LEGAL = r"(?:ОАО|ООО|ЗАО|АО|ПАО|НПО|НПП|ОДО|СООО|ИООО|УП|РУП|ЧУП|ГП|ФГУП|ОсОО|СП)"
+RU_QUOTED = re.compile(rf"(?:({RU_LEGAL})\s+)?[«„\"“]([А-ЯЁA-Z][^»“”\"«\n]{{1,40}}?)[»“”\"]")
+_RU_ORG_WORDS = frozenset({
+    "завод", "предприятие", "компания", "холдинг", "концерн", "комбинат", "фабрика", "банк",
+    "объединение", "корпорация", "агрохолдинг", "производитель", "фирма", "общество",
+    "палата", "университет", "институт", "академия", "центр", "организация",
+})
+_RU_NOT_ORG_WORDS = frozenset({
+    "выставка", "форум", "ярмарка", "фестиваль", "ансамбль", "программа", "проект", "газета",
+    "журнал", "канал", "телеграм-канал", "конкурс", "премия", "операция", "акция", "слет",
+    "движение", "партия", "экспо", "праздник", "день", "марафон", "фильм", "песня", "книга",
+    "передача", "сайт", "портал", "агентство", "издание", "спектакль", "турнир", "саммит",
+    "конференция", "сессия", "мероприятие", "лагерь", "смена", "кампания", "сериал", "рубрика",
+    "девиз", "лозунг", "слоган", "акт", "закон", "указ", "соглашение", "фонд", "корабль",
+    "самолет", "марка", "модель", "сорт", "порода", "комплекс", "парк", "улица", "проспект",
+})
+
+
+def _overlaps_party(start: int, end: int, parties: list[PartyMention], whole: bool) -> bool:
+    for p in parties:
+        if whole and p.start <= start and end <= p.end:
+            return True
+        if not whole and p.start < end and start < p.end:
+            return True
+    return False
+
+
+def _clean_en(name: str) -> str:
+    name = _LEADING.sub("", name.strip())
+    return re.sub(r"[’']s$", "", name).strip()
+
+
+def _english(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
+    text = doc.text
+    for m in EN_NAMED.finditer(text):
+        name = _clean_en(m.group(0))
+        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
+            start = m.end() - len(name)
+            if not (_HEADS[m.group(2)] == "ministry" and "Ministry" not in name.split()[0]):
+                yield OrgHit(start, m.end(), name, _HEADS[m.group(2)])
+    for m in EN_MINISTRY.finditer(text):
+        if not re.match(r"\s+of\s+(the\s+)?\w+\s+(Oblast|Region|region|Krai|Territory)", text[m.end():]):
+            yield OrgHit(m.start(), m.end(), m.group(0), "ministry")
+    for m in EN_PLACE_PLANT.finditer(text):
+        if _overlaps_party(m.start(1), m.end(1), parties, whole=True):
+            name = f"{m.group(1)} {m.group(2).title()}{m.group(3).title()}"
+            yield OrgHit(m.start(), m.end(), re.sub(r"\s+", " ", name), "plant")
+    for pattern, kind in ((EN_AFTER_WORD, "company"), (EN_BEFORE_WORD, "company")):
+        for m in pattern.finditer(text):
+            yield from _single_name(m.start(1), m.end(1), m.group(1), kind, parties)
+    for m in EN_LEGAL.finditer(text):
+        name = m.group(2) if m.group(1) not in ("NPO",) else f"NPO {m.group(2)}"
+        yield OrgHit(m.start(), m.end(), name, "company")
+
+
+def _single_name(start: int, end: int, name: str, kind: str,
+                 parties: list[PartyMention]) -> Iterator[OrgHit]:
+    """A one-word name next to 'company': not a place, a first name or a common word."""
+    first = name.split()[0]
+    if first in _NOT_NAMES or fold(first) in first_names():
+        return
+    if _overlaps_party(start, end, parties, whole=False):
+        return
+    yield OrgHit(start, end, name, kind)
+
+
+def _russian(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
+    text = doc.text
+    for m in RU_QUOTED.finditer(text):
+        name = m.group(2).strip()
+        if not _plausible_ru_name(name):
+            continue
+        before = [normalize(w) for w in re.findall(r"[\w\-]+", text[max(0, m.start() - 60):m.start()])][-3:]
+        if m.group(1) or any(w in _RU_ORG_WORDS for w in before):
+            yield OrgHit(m.start(), m.end(), _legal_name(m.group(1), name), "company")
+        elif not any(w in _RU_NOT_ORG_WORDS for w in before):
+            yield OrgHit(m.start(), m.end(), name, "company")
+    for span in _ner(text):
+        if span.type != "ORG" or not span.text[:1].isupper() or "«" in span.text:
+            continue
+        norms = [normalize(w) for w in span.text.split()]
+        if len(norms) >= 2 and any(n in _RU_ORG_WORDS for n in norms):
+            yield OrgHit(span.start, span.stop, (span.normal or span.text).strip(), "company")
+
+
+def _plausible_ru_name(name: str) -> bool:
+    """A short capitalised name, not a quoted sentence."""
+    return len(name.split()) <= 4 and not re.search(r"[.!?,:;]\s", name) and not name.endswith(".")
+
+
+def _legal_name(form: str | None, name: str) -> str:
+    return f"{form} {name}" if form in ("НПО", "НПП") else name
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    stop: int
+    type: str
+    text: str
+    normal: str | None
+
+
+@lru_cache(maxsize=8)
+def _ner(text: str) -> tuple[_Span, ...]:
+    """natasha NER once per Russian text (the costly step), shared by the stages of a document."""
+    return tuple(_Span(s.start, s.end, s.type, s.text, s.normal) for s in nlp.named_entities(text))
+
+
+def ner_spans(text: str) -> tuple[_Span, ...]:
+    """The cached NER spans of a Russian text (people and organizations use the same run)."""
+    return _ner(text)
+
+
+def find_unknown(doc: Document, parties: list[PartyMention]) -> list[OrgHit]:
+    """Unknown organizations of a document, in text order."""
+    finder = _english if doc.lang == "en" else _russian
+    return sorted(finder(doc, parties), key=lambda h: (h.start, -(h.end - h.start)))

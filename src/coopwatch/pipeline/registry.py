@@ -1,0 +1,122 @@
+"""The entity registries users extend: organizations.tsv, persons.tsv, roles.tsv,
+first_names.txt (read once, cached), and English region names from regions.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from coopwatch.pipeline.translit import fold
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    """One organization: its key, short names in both languages, aliases, kind, country."""
+
+    key: str
+    name_en: str
+    name_ru: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A known official: English press spelling, Russian name, aliases and usual role."""
+
+    name_en: str
+    name_ru: str
+    aliases: tuple[str, ...]
+    role_en: str | None
+    affiliation: str | None
+
+
+def _read(name: str) -> str:
+    return resources.files("coopwatch").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+def _split(aliases: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in aliases.split("|") if a.strip())
+
+
+@lru_cache(maxsize=1)
+def organizations() -> tuple[OrgEntry, ...]:
+    """Every row of organizations.tsv (key, name_en, name_ru, aliases, kind, country)."""
+    return tuple(
+        OrgEntry(r["key"], r["name_en"], r["name_ru"], _split(r.get("aliases", "")),
+                 r.get("kind", ""), r.get("country") or None)
+        for r in _rows("organizations.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def organizations_by_key() -> dict[str, OrgEntry]:
+    """The registry indexed by key."""
+    return {o.key: o for o in organizations()}
+
+
+@lru_cache(maxsize=1)
+def persons() -> tuple[PersonEntry, ...]:
+    """Every row of persons.tsv."""
+    return tuple(
+        PersonEntry(r["name_en"], r["name_ru"], _split(r.get("aliases", "")),
+                    r.get("role_en") or None, r.get("affiliation") or None)
+        for r in _rows("persons.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def persons_by_surname() -> dict[str, list[PersonEntry]]:
+    """Known persons under every folded surname they are written with."""
+    table: dict[str, list[PersonEntry]] = {}
+    for person in persons():
+        for name in (person.name_en, person.name_ru, *person.aliases):
+            table.setdefault(fold(name.split()[-1]), []).append(person)
+    return table
+
+
+@lru_cache(maxsize=2)
+def role_cues(lang: str) -> dict[str, str]:
+    """Role words of one language (lower-case phrase or lemma) -> English title."""
+    return {r["cue"]: r["title_en"] for r in _rows("roles.tsv") if r["lang"] == lang}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Folded first names in every spelling: a capitalised pair starting with one is a name."""
+    names = {fold(w) for ln in _read("first_names.txt").splitlines()
+             if not ln.startswith("#") for w in ln.split()}
+    for person in persons():
+        names.update(fold(n.split()[0]) for n in (person.name_en, person.name_ru, *person.aliases)
+                     if len(n.split()) > 1)
+    return frozenset(names)
+
+
+_COUNTRY_EN = {"BY": "Belarus", "RU": "Russia"}
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    table = dict(_COUNTRY_EN)
+    for line in _read("regions.tsv").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 4 and cols[1] in ("region", "republic") and cols[2] == "en":
+            table.setdefault(cols[0], cols[3].split("|")[0])
+    return table
+
+
+def region_name_en(code: str) -> str | None:
+    """The English name of a party code, for role titles ("Governor of Tula Oblast")."""
+    return _region_names().get(code)

@@ -1,0 +1,91 @@
+"""Plans and goals for trade ("set to raise trade to $1 billion", «довести товарооборот до
+1 млрд долларов», "double trade in the medium term"): told apart from actual figures by cue
+words, with their horizon. They are never also trade atoms.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from coopwatch.pipeline.figures import Figure
+from coopwatch.pipeline.lexicon import compiled, value_of
+
+DEMONSTRATIVE = r"(?:this|these|that|those|этот|эти|эту|эта|это|этих)\s+$"
+LEVEL_OF_YEAR = {
+    "en": r"level\s+of\s+(?P<year>\d{4})|(?P<year2>\d{4})\s+level",
+    "ru": r"уровн\w+\s+(?P<year>\d{4})",
+}
+
+
+def has_target_cue(text: str, lang: str) -> bool:
+    """Words of a plan or goal ("intend to", «намерены», "should increase to").
+
+    >>> has_target_cue("Belarus and the region intend to double trade", "en")
+    True
+    >>> has_target_cue("Товарооборот вырос на 5%", "ru")
+    False
+    """
+    return bool(compiled("target_cue", lang, r"(?<!\w)(?:{})(?!\w)").search(text))
+
+
+def is_target(before: str, after: str, lang: str, has_own_period: bool) -> bool:
+    """A figure is a goal when a cue comes before it in the sentence, or after it when the
+    figure has no period of its own ("Half a billion, I think, we can have").
+
+    >>> is_target("Trade should increase to ", " by 2030", "en", False)
+    True
+    """
+    if has_target_cue(before, lang):
+        return True
+    return not has_own_period and has_target_cue(after, lang)
+
+
+def horizon(text: str, lang: str, published: date | None) -> str | None:
+    """When a goal is due: "by 2030" -> '2030', "in the medium term", «в ближайшие пять лет».
+
+    >>> horizon("raise trade to $1 billion by 2030", "en", None)
+    '2030'
+    >>> horizon("в ближайшие три-пять лет", "ru", None)
+    'next three-five years'
+    """
+    named = compiled("horizon", lang, r"(?<!\w){}").search(text)
+    if named:
+        return value_of("horizon", named.group(0), lang)
+    year = re.search(r"(?:by|until|till|до|к)\s+(?P<y>20\d\d)", text, re.I)
+    if year:
+        return year.group("y")
+    span = re.search(r"(?:в\s+ближайшие|в\s+течение|over\s+the\s+next|in\s+the\s+next|within)\s+"
+                     r"(?P<n>[\w-]+)\s+(?:лет|года|years)", text, re.I)
+    if span:
+        return f"next {span.group('n')} years"
+    this_year = compiled("relative_year", lang, r"(?<!\w){}").search(text)
+    if this_year and value_of("relative_year", this_year.group(0), lang) == "0":
+        explicit = re.search(r"(?<!\d)(20\d\d)(?!\d)", text)
+        if explicit:
+            return explicit.group(1)
+        return str(published.year) if published else "this year"
+    return None
+
+
+def level_year(text: str, lang: str) -> int | None:
+    """The year of "to the level of 2012" / «до уровня 2012 года», a goal stated by reference."""
+    match = re.search(LEVEL_OF_YEAR[lang], text, re.I)
+    if not match:
+        return None
+    return int(match.group("year") or match.groupdict().get("year2") or 0) or None
+
+
+def multiplier_value(figures: list[Figure], index: int) -> float | list[float]:
+    """A goal's factor, joining "double or triple" / «в 2-3 раза» into a range [2, 3]."""
+    figure = figures[index]
+    factor = figure.factor if figure.factor is not None else figure.value
+    if index + 1 < len(figures):
+        following = figures[index + 1]
+        gap = following.left.strip().lower()
+        if following.kind == "change" and gap in ("or", "или", "to", "-", "–", "or even"):
+            low = factor if not isinstance(factor, list) else factor[0]
+            high = following.factor if following.factor is not None else following.value
+            return [float(low), float(high if not isinstance(high, list) else high[-1])]
+    return factor
+

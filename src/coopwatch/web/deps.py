@@ -1,0 +1,93 @@
+"""Shared dependencies: the database (read connections per thread, one writer), settings, the
+page language; routers get them with `Depends`, tests swap them with `dependency_overrides`.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, Query, Request
+
+from coopwatch.settings import Settings
+from coopwatch.store import Store, open_store
+
+
+class Database:
+    """One SQLite file: a pool of read-only connections (one per request at a time), and one
+    lazily opened writer."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        open_store(path).close()  # create and migrate before serving
+        self._pool: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        self._writer: Store | None = None
+        self.write_lock = threading.Lock()
+
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection from the pool (a new one when all are busy)."""
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            pass
+        conn = sqlite3.connect(
+            f"file:{self.path.resolve()}?mode=ro", uri=True, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA cache_size = -20000")
+        return conn
+
+    def release(self, conn: sqlite3.Connection) -> None:
+        """Give a read connection back to the pool."""
+        if conn.in_transaction:
+            conn.rollback()
+        self._pool.put(conn)
+
+    def writer(self) -> Store:
+        """The one Store that writes (POST /api/ingest); callers hold `write_lock`."""
+        if self._writer is None:
+            self._writer = open_store(self.path)
+        return self._writer
+
+    def close(self) -> None:
+        """Close the writer and the pooled readers."""
+        while True:
+            try:
+                self._pool.get_nowait().close()
+            except queue.Empty:
+                break
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+
+def get_database(request: Request) -> Database:
+    """The app's database."""
+    database: Database = request.app.state.database
+    return database
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings (given to `create_app`)."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_connection(
+    database: Annotated[Database, Depends(get_database)],
+) -> Iterator[sqlite3.Connection]:
+    """A read connection held by this request alone, returned to the pool after it."""
+    conn = database.reader()
+    try:
+        yield conn
+    finally:
+        database.release(conn)
+
+
+Conn = Annotated[sqlite3.Connection, Depends(get_connection)]
+UiLang = Annotated[Literal["en", "ru"], Query(description="Language of the page: en or ru")]

@@ -1,0 +1,228 @@
+"""`coopwatch bench serve`: a synthetic knowledge base (built once, cached), the real server in
+its own process on loopback, and a bounded load of concurrent clients against a dossier page
+and a filtered facts query; reports requests/s, p50/p95 latency and errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from coopwatch.model import (
+    Document,
+    EventMention,
+    Evidence,
+    Extraction,
+    OrganizationMention,
+    PartyMention,
+    PersonMention,
+    SectorMention,
+    Sentence,
+    TradeAtom,
+)
+from coopwatch.store import open_store
+from coopwatch.web.i18n import tiles
+
+SECTORS = ["agricultural_machinery", "automotive_vehicles", "agriculture_food", "construction",
+           "public_transport", "healthcare_pharma", "science_education", "logistics"]
+ORGS = ["MAZ", "BelAZ", "MTZ", "Gomselmash", "Amkodor", "Belshina", "Belkommunmash", "Integral",
+        "Atlant", "Mogilevliftmash", "Bobruiskagromash", "Lidselmash"]
+FIRST = ["Ivan", "Pavel", "Sergey", "Olga", "Anna", "Dmitry", "Alexei", "Maria", "Yuri", "Igor"]
+LAST = ["Petrov", "Smirnov", "Kozlov", "Orlov", "Volkov", "Sokolov", "Lebedev", "Novikov",
+        "Morozov", "Pavlov", "Zaitsev", "Belov"]
+WORDS = ("tractors buses elevators tyres fertilizer milk timber engines bridges vaccines seeds "
+         "lorries cranes harvesters textiles furniture software drones rails pumps").split()
+
+
+class Writer:
+    """Builds one synthetic article sentence by sentence, keeping evidence offsets."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.sentences: list[Sentence] = []
+
+    def add(self, sentence: str, phrase: str | None = None) -> Evidence:
+        start = len(self.text)
+        self.sentences.append(Sentence(index=len(self.sentences), start=start,
+                                       end=start + len(sentence), text=sentence))
+        self.text += sentence + " "
+        at = sentence.find(phrase) if phrase else 0
+        at = max(at, 0)
+        length = len(phrase) if phrase and phrase in sentence else len(sentence)
+        return Evidence(sentence=len(self.sentences) - 1, start=start + at,
+                        end=start + at + length)
+
+
+def synthetic_article(i: int, rng: random.Random, regions: list[str]) -> tuple[Document, Extraction]:
+    """One made-up article about one region: figures, a person, an organization, an event."""
+    region = rng.choices(regions, weights=[1 / (k + 1) for k in range(len(regions))])[0]
+    name = tiles()[region].en
+    published = date(2019, 1, 1) + timedelta(days=rng.randrange(6 * 365))
+    year = str(published.year - 1)
+    w = Writer()
+    extraction = Extraction(doc=f"synthetic-{i}.txt", lang="en", published=published)
+    value = round(rng.uniform(50, 2000), 1) * 1e6
+    ev = w.add(f"Trade between Belarus and {name} reached ${value / 1e6:.1f} million in {year}, "
+               f"report {i} says.", f"${value / 1e6:.1f} million")
+    extraction.parties.append(PartyMention(code=region, start=w.text.index(name), sentence=0,
+                                           end=w.text.index(name) + len(name), surface=name))
+    extraction.trade.append(TradeAtom(flow="turnover", reporter="BY", partner=region, period=year,
+                                      measure="value", value=value, currency="USD", evidence=ev))
+    growth = round(rng.uniform(-20, 40), 1)
+    ev = w.add(f"Exports of {rng.choice(WORDS)} and {rng.choice(WORDS)} grew by {growth}%.",
+               f"{growth}%")
+    extraction.trade.append(TradeAtom(flow="export", reporter="BY", partner=region, period=year,
+                                      measure="growth_pct", value=growth, evidence=ev))
+    months = rng.randint(3, 11)
+    part = f"{published.year}-01..{published.year}-{months:02d}"
+    exports = round(rng.uniform(20, 900), 1) * 1e6
+    ev = w.add(f"In {months} months exports to the region were ${exports / 1e6:.1f} million.",
+               f"${exports / 1e6:.1f} million")
+    extraction.trade.append(TradeAtom(flow="export", reporter="BY", partner=region, period=part,
+                                      measure="value", value=exports, currency="USD", evidence=ev))
+    person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    org = rng.choice(ORGS)
+    ev = w.add(f"Governor {person} met the head of {org} to discuss {rng.choice(WORDS)}.", person)
+    extraction.persons.append(PersonMention(name=person, role=f"Governor of {name}",
+                                            affiliation=region, evidence=ev))
+    ev_org = Evidence(sentence=ev.sentence, start=w.text.index(org, ev.start),
+                      end=w.text.index(org, ev.start) + len(org))
+    extraction.organizations.append(OrganizationMention(name=org, key=org.lower(), country="BY",
+                                                        evidence=ev_org))
+    extraction.events.append(EventMention(kind="meeting", date=published.isoformat(),
+                                          participants=[person, org], evidence=ev))
+    extraction.sectors.append(SectorMention(sector=rng.choice(SECTORS), evidence=ev))
+    extraction.partners.append(region)
+    doc = Document(
+        name=f"synthetic-{i}.txt", origin=f"synthetic:{i}", title=f"{name} and Belarus, report {i}",
+        source=rng.choice(["BelTA", "Sputnik", "Regional Daily", "Minsk Herald"]),
+        content_hash=hashlib.sha256(w.text.encode()).hexdigest(), raw_text=w.text, text=w.text,
+        lang="en", published=published, sentences=w.sentences,
+    )
+    return doc, extraction
+
+
+def build_database(path: Path, docs: int, seed: int = 7) -> None:
+    """Write `docs` synthetic articles spread over ~40 regions into a new database."""
+    rng = random.Random(seed)
+    regions = rng.sample(sorted(tiles()), 40)
+    partial = path.with_suffix(".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    with open_store(partial) as store:
+        for i in range(docs):
+            store.add_document(*synthetic_article(i, rng, regions))
+        store.connection.execute("ANALYZE")
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    partial.rename(path)
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    """The real app under uvicorn in its own process (the load generator gets its own CPU)."""
+    env = {**os.environ, "COOPWATCH_DB": str(db)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "coopwatch.web.app:create_app",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/regions", timeout=2).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("the server did not start within 30 s")
+
+
+async def load(base: str, path: str, clients: int, requests: int, seconds: float) -> dict[str, Any]:
+    """`clients` concurrent loops sharing a budget of `requests` (or `seconds`) on one path."""
+    latencies: list[float] = []
+    errors = 0
+    budget = requests
+    deadline = time.monotonic() + seconds
+
+    async def client(http: httpx.AsyncClient) -> None:
+        nonlocal budget, errors
+        while budget > 0 and time.monotonic() < deadline:
+            budget -= 1
+            started = time.perf_counter()
+            try:
+                response = await http.get(path)
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            latencies.append(time.perf_counter() - started)
+            errors += 0 if ok else 1
+
+    started = time.perf_counter()
+    limits = httpx.Limits(max_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+        await http.get(path)  # warm the caches once
+        await asyncio.gather(*(client(http) for _ in range(clients)))
+    elapsed = time.perf_counter() - started
+    ms = sorted(x * 1000 for x in latencies)
+    return {
+        "path": path, "requests": len(ms), "errors": errors, "seconds": round(elapsed, 2),
+        "rps": len(ms) / elapsed if elapsed else 0.0,
+        "p50_ms": statistics.median(ms) if ms else 0.0,
+        "p95_ms": ms[int(0.95 * (len(ms) - 1))] if ms else 0.0,
+    }
+
+
+def run_bench(docs: int, clients: int, requests: int, seconds: float,
+              cache: Path | None = None, progress: bool = True) -> dict[str, Any]:
+    """Build or reuse the synthetic database, serve it, load it, report."""
+    folder = cache or Path(tempfile.gettempdir()) / "coopwatch-bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / f"serve-{docs}.db"
+    started = time.perf_counter()
+    if not db.exists():
+        if progress:
+            print(f"building {db} ({docs} synthetic articles)…", file=sys.stderr)
+        build_database(db, docs)
+    build_seconds = time.perf_counter() - started
+    with open_store(db) as store:
+        conn = store.connection
+        documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        facts = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+        region = conn.execute(
+            "SELECT partner FROM facts WHERE kind = 'trade' GROUP BY partner"
+            " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    port = free_port()
+    server = start_server(db, port)
+    paths = {
+        "dossier": f"/regions/{region}",
+        "facts": f"/api/facts?region={region}&flow=export&measure=value&sort=-published&size=50",
+    }
+    try:
+        results = {
+            name: asyncio.run(load(f"http://127.0.0.1:{port}", path, clients, requests, seconds))
+            for name, path in paths.items()
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return {"database": str(db), "documents": documents, "facts": facts, "clients": clients,
+            "build_seconds": build_seconds, "endpoints": results}

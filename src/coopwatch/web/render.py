@@ -1,0 +1,74 @@
+"""Every page is one data dict: rendered by a Jinja2 template, or served as JSON with
+`?format=json` (or `Accept: application/json`), so the page and the API never drift apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from coopwatch.web import i18n
+from coopwatch.web.markup import annotate
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+FLOW_LABELS = {"turnover": "Turnover", "export": "Exports", "import": "Imports"}
+
+
+def page_url(path: str, lang: str = "en", **params: Any) -> str:
+    """A link that keeps the page language and drops empty parameters.
+
+    >>> page_url("/facts", "ru", region="RU-TUL", flow=None)
+    '/facts?region=RU-TUL&lang=ru'
+    """
+    query = {k: v for k, v in params.items() if v not in (None, "")}
+    if lang != "en":
+        query["lang"] = lang
+    return path + ("?" + urlencode(query, doseq=True) if query else "")
+
+
+def wants_json(request: Request) -> bool:
+    """True when the client asked for the page's data rather than its HTML."""
+    if request.query_params.get("format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return accept.startswith("application/json")
+
+
+def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> Response:
+    """The page's data as HTML (template) or JSON, whichever the client asked for."""
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(data), status_code=status)
+    lang = request.query_params.get("lang", "en")
+    lang = lang if lang in i18n.LANGS else "en"
+    context = {"data": data, "lang": lang, **helpers(lang, request)}
+    html = TEMPLATES.get_template(template).render(request=request, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def helpers(lang: str, request: Request) -> dict[str, Any]:
+    """The functions templates call: translation, names, numbers, links."""
+    return {
+        "t": lambda text: i18n.translate(text, lang),
+        "name": lambda code: i18n.region_name(code, lang),
+        "money": lambda v, c=None: i18n.money(v, c, lang),
+        "pct": lambda v: i18n.percent(v, lang),
+        "figure": lambda v, m, c=None: i18n.figure(v, m, c, lang),
+        "flow": lambda f: i18n.translate(FLOW_LABELS.get(f or "", f or ""), lang),
+        "url": lambda path, **params: page_url(path, lang, **params),
+        "switch_lang": page_url(
+            request.url.path, "en" if lang == "ru" else "ru",
+            **{k: v for k, v in request.query_params.items() if k != "lang"},
+        ),
+        "annotate": annotate,
+        "json_url": page_url(
+            request.url.path, "en",
+            **{k: v for k, v in request.query_params.items() if k not in ("lang", "format")},
+            format="json",
+        ),
+    }

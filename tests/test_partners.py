@@ -1,0 +1,138 @@
+"""Choosing a document's partner regions: short articles of our own, in English and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopwatch.model import Document, Extraction, Sentence
+from coopwatch.nlp import split_sentences
+from coopwatch.pipeline.parties import tag_parties
+from coopwatch.pipeline.partners import RegionScore, choose_partners, pick_partners
+
+
+def make_doc(text: str, lang: str) -> Document:
+    sentences = [Sentence(index=i, start=s, end=e, text=text[s:e])
+                 for i, (s, e) in enumerate(split_sentences(text, lang))]
+    return Document(name="t", origin="t", content_hash="x", raw_text=text, text=text,
+                    lang=lang, sentences=sentences)
+
+
+def partners_of(text: str, lang: str) -> list[str]:
+    doc = make_doc(text, lang)
+    found = Extraction(doc="t", lang=doc.lang)
+    tag_parties(doc, found)
+    choose_partners(doc, found)
+    return found.partners
+
+
+ARTICLES = [
+    ("en-visit", "en",
+     "Governor of Penza Oblast visits Belarus\n\n"
+     "The Penza Oblast governor held talks in Minsk on joint projects. "
+     "Trade between Belarus and Penza Oblast grew by a fifth last year.",
+     ["RU-PNZ"]),
+    ("en-comparison-not-partner", "en",
+     "Belarus and Omsk Oblast expand trade\n\n"
+     "Omsk Oblast buys Belarusian buses and tractors. Omsk Oblast plans new supplies. "
+     "Its farms are larger compared with Tambov Oblast farms.",
+     ["RU-OMS"]),
+    ("en-birthplace-not-partner", "en",
+     "Kurgan Oblast and Belarus sign a roadmap\n\n"
+     "The roadmap covers machine building and food. The Kurgan governor, a native of "
+     "Yaroslavl, said trade with Belarus would grow.",
+     ["RU-KGN"]),
+    ("en-dateline-and-capital", "en",
+     "MINSK, 3 March (BelTA) – Belarus and Samara Oblast discussed lorry supplies.\n\n"
+     "Samara Oblast companies want more Belarusian lorries. The talks in Minsk went well.",
+     ["RU-SAM"]),
+    ("en-region-pair", "en",
+     "Smolensk Oblast and Vitebsk Oblast hold joint fair\n\n"
+     "Companies of Smolensk Oblast and Vitebsk Oblast signed contracts at the fair.",
+     ["BY-VI", "RU-SMO"]),
+    ("en-minsk-city", "en",
+     "Minsk City and Saint Petersburg agree on cooperation\n\n"
+     "The Minsk City Executive Committee and Saint Petersburg signed a plan on trade.",
+     ["BY-HM", "RU-SPE"]),
+    ("en-national-no-region", "en",
+     "Belarus and Russia trade grows\n\n"
+     "Russia remains the main market for Belarusian goods, the ministry in Minsk said. "
+     "Officials in Moscow agreed.",
+     []),
+    ("en-ranked-partners", "en",
+     "Belarus names its leading Russian partners\n\n"
+     "The leading partners among the regions are Moscow Oblast, Saint Petersburg and "
+     "Tatarstan, the ministry said.",
+     ["RU-MOS", "RU-SPE", "RU-TA"]),
+    ("en-recent-news-tail", "en",
+     "Belarus and Tomsk Oblast to double trade\n\n"
+     "Tomsk Oblast will buy Belarusian machines under a new contract.\n"
+     "Recent news\n"
+     "Ryazan Oblast opens a new bridge.",
+     ["RU-TOM"]),
+    ("ru-visit", "ru",
+     "Губернатор Курской области посетил Беларусь\n\n"
+     "Курская область и Беларусь обсудили поставки техники. Товарооборот Курской области "
+     "с республикой вырос на 12%.",
+     ["RU-KRS"]),
+    ("ru-pair-two-sides", "ru",
+     "Рязанская делегация побывала на Гомельщине\n\n"
+     "Предприятия Рязанской и Гомельской областей подписали контракты.",
+     ["BY-HO", "RU-RYA"]),
+    ("ru-office-seat-not-partner", "ru",
+     "Губернатор Ульяновской области встретился с руководителем отделения посольства "
+     "Беларуси в Самаре.\n\nСтороны обсудили торговлю. Ульяновская область наращивает "
+     "поставки в республику.",
+     ["RU-ULY"]),
+    ("ru-geography-idiom-not-partner", "ru",
+     "Экспорт Витебской области растёт\n\n"
+     "Предприятия Витебской области поставляют продукцию в Россию. "
+     "Их продукцию знают от Калининграда до Владивостока.",
+     ["BY-VI"]),
+    ("ru-adjectives", "ru",
+     "Тульские предприятия расширяют сотрудничество с Беларусью\n\n"
+     "Тульские заводы закупают белорусские станки. В Туле прошла встреча делегаций.",
+     ["RU-TUL"]),
+    ("ru-read-also-tail", "ru",
+     "Ярославская область и Беларусь договорились о поставках\n\n"
+     "Ярославская область закупит белорусские автобусы.\n"
+     "Читайте также\n"
+     "В Вологодской области открыли новый мост.",
+     ["RU-YAR"]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", [a[1:] for a in ARTICLES],
+                         ids=[a[0] for a in ARTICLES])
+def test_partner_regions(lang: str, text: str, expected: list[str]) -> None:
+    assert partners_of(text, lang) == expected
+
+
+def score(lead: int = 0, coop: int = 0, count: int = 1, listed: int = 0,
+          sentences: tuple[int, ...] = (0,)) -> RegionScore:
+    return RegionScore(lead=lead, coop=coop, count=count, listed=listed,
+                       sentences=set(sentences))
+
+
+PICKS = [
+    ("nothing", {}, []),
+    ("main-in-lead", {"RU-TUL": score(lead=1)}, ["RU-TUL"]),
+    ("main-without-any-cue", {"RU-TUL": score(count=3, sentences=(4, 5, 6))}, []),
+    ("second-needs-two-coop-mentions",
+     {"RU-TUL": score(lead=1, coop=2, count=3), "RU-KLU": score(coop=1, sentences=(5,))},
+     ["RU-TUL"]),
+    ("second-with-two-coop-mentions",
+     {"RU-TUL": score(lead=1, coop=2, count=3), "RU-KLU": score(coop=2, count=2,
+                                                                sentences=(5, 6))},
+     ["RU-KLU", "RU-TUL"]),
+    ("pair-of-other-side",
+     {"RU-BRY": score(lead=1, sentences=(0, 3)), "BY-MA": score(sentences=(3,))},
+     ["BY-MA", "RU-BRY"]),
+    ("same-side-no-pair",
+     {"RU-BRY": score(lead=1, sentences=(0, 3)), "RU-ORL": score(sentences=(3,))},
+     ["RU-BRY"]),
+]
+
+
+@pytest.mark.parametrize("scores, expected", [p[1:] for p in PICKS], ids=[p[0] for p in PICKS])
+def test_pick_partners(scores: dict[str, RegionScore], expected: list[str]) -> None:
+    assert pick_partners(scores) == expected
