@@ -1,28 +1,27 @@
-"""Partner F1 of tag_parties + choose_partners against a gold.jsonl corpus (per language).
+"""Partner F1 of tag_parties + choose_partners against a corpus with gold.jsonl (per language).
 
 Usage: .venv/bin/python scripts/partners_f1.py [CORPUS_DIR] [-v]
-(default CORPUS_DIR: ../shared/corpus/dev). Per-document set F1 counts, micro-averaged.
+(default CORPUS_DIR: ../shared/corpus/dev). Inputs are read by coopwatch.ingest, so html, feeds
+and JSONL work; a gold "doc" is the input's origin relative to CORPUS_DIR. Per-document set
+counts, micro-averaged. `-v` prints every document that differs.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from coopwatch.ingest import read_inputs
 from coopwatch.model import Extraction, RawDocument
 from coopwatch.pipeline import clean_document
 from coopwatch.pipeline.parties import tag_parties
 from coopwatch.pipeline.partners import choose_partners
 
 
-def predict(path: Path) -> list[str]:
-    """The partners our pipeline chooses for one plain-text file."""
-    text = path.read_text(encoding="utf-8")
-    raw = RawDocument(origin=str(path), name=path.name, text=text,
-                      content_hash=hashlib.sha256(text.encode()).hexdigest())
+def predict(raw: RawDocument) -> list[str]:
+    """The partners our pipeline chooses for one input."""
     doc = clean_document(raw)
     found = Extraction(doc=doc.name, lang=doc.lang)
     tag_parties(doc, found)
@@ -30,11 +29,22 @@ def predict(path: Path) -> list[str]:
     return found.partners
 
 
+def predictions(corpus: Path) -> dict[str, list[str]]:
+    """Partners by gold "doc" key (origin relative to the corpus folder)."""
+    prefix = str(corpus).rstrip("/") + "/"
+    out = {}
+    for raw in read_inputs([str(corpus)]):
+        if isinstance(raw, RawDocument):
+            out[raw.origin.removeprefix(prefix)] = predict(raw)
+    return out
+
+
 def main(corpus: Path, verbose: bool) -> None:
+    got_all = predictions(corpus)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
-        got, want = set(predict(corpus / gold["doc"])), set(gold["partners"])
+        got, want = set(got_all.get(gold["doc"], [])), set(gold["partners"])
         for key in (gold["lang"], "all"):
             counts[key][0] += len(got & want)
             counts[key][1] += len(got - want)

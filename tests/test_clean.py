@@ -70,6 +70,15 @@ def test_body_line_is_kept(line: str) -> None:
     assert clean_line(line) == line
 
 
+def test_prefixes_are_cut_one_after_another() -> None:
+    line = (
+        " date 2024-03-14 example.by https://cdn.example.by/a.webp 480w, "
+        "https://cdn.example.by/b.webp 768w"
+    )
+    assert clean_line(line + " Trade grew.") == "Trade grew."
+    assert clean_line(line) is None
+
+
 def test_markdown_heading_mark_and_invisible_characters_are_cut() -> None:
     assert clean_line("## Omsk and Minsk agree") == "Omsk and Minsk agree"
     assert clean_line("Товаро\u00adоборот вырос.\u200b") == "Товарооборот вырос."

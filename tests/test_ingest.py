@@ -41,8 +41,14 @@ def test_folder_is_walked_sorted_skipping_hidden_and_metadata(tmp_path: Path) ->
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text(EN, encoding="utf-8")
     (tmp_path / "gold.jsonl").write_text('{"doc": "b.txt", "lang": "en"}\n', encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this folder\n\nOur notes.", encoding="utf-8")
     names = [d.name for d in documents([str(tmp_path)])]
     assert names == ["a.md", "b.txt", "c.txt"]
+
+
+def test_a_readme_named_directly_is_read(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(EN, encoding="utf-8")
+    assert [d.name for d in documents([str(tmp_path / "README.md")])] == ["README.md"]
 
 
 def test_jsonl_records_carry_metadata(tmp_path: Path) -> None:

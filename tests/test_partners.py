@@ -92,6 +92,20 @@ ARTICLES = [
      "Тульские предприятия расширяют сотрудничество с Беларусью\n\n"
      "Тульские заводы закупают белорусские станки. В Туле прошла встреча делегаций.",
      ["RU-TUL"]),
+    ("en-as-populous-as-not-partner", "en",
+     "Kostroma Oblast and Belarus agree on timber supplies\n\n"
+     "Kostroma Oblast will buy Belarusian forestry machines, the governor said. "
+     "Kostroma Oblast is as large as Belarus' Grodno Oblast, and like Grodno it exports timber.",
+     ["RU-KOS"]),
+    ("en-menu-line-not-lead", "en",
+     "Regions: Brest, Vitebsk, Gomel, Grodno, Mogilev\n\n"
+     "Kaluga Oblast and Belarus expand trade. Kaluga Oblast plans joint car assembly.",
+     ["RU-KLU"]),
+    ("ru-coordinated-regions", "ru",
+     "Псковская область расширяет связи с Беларусью\n\n"
+     "Область развивает сотрудничество с соседними Витебской и Гродненской областями. "
+     "Псковские и витебские фермеры обменялись опытом.",
+     ["BY-HR", "BY-VI", "RU-PSK"]),
     ("ru-read-also-tail", "ru",
      "Ярославская область и Беларусь договорились о поставках\n\n"
      "Ярославская область закупит белорусские автобусы.\n"

@@ -18,14 +18,18 @@ from coopwatch.model import IngestError, RawDocument
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+# A folder's own notes, not articles: skipped in folder walks, read when named directly.
+FOLDER_NOTES = {"readme", "license", "licence", "changelog"}
 Reader = Callable[[Path], Iterator[RawDocument | IngestError]]
 
 
 def walk_folder(folder: Path) -> Iterator[Path]:
-    """Every visible file under `folder`, sorted, hidden files and folders skipped."""
+    """Every visible file under `folder`, sorted; hidden files and README-like notes skipped."""
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).parts
         if any(part.startswith(".") for part in relative) or not path.is_file():
+            continue
+        if path.stem.lower() in FOLDER_NOTES:
             continue
         if path.suffix.lower() == ".jsonl" and is_metadata_file(path):
             continue  # gold.jsonl, sources.jsonl: records about documents, not documents

@@ -94,8 +94,7 @@ def clean_line(line: str, patterns: Patterns | None = None) -> str | None:
     text = line.translate(INVISIBLE).strip()
     if not text:
         return ""
-    prefix = found.prefix.match(text)
-    if prefix and prefix.end() > 0:
+    while (prefix := found.prefix.match(text)) and prefix.end() > 0:
         text = text[prefix.end() :].strip()
         if not text:
             return None

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from coopwatch.model import Document, PartyMention, Sentence
+from coopwatch.pipeline.periods import PeriodMention
 from coopwatch.pipeline.flows import FlowMention, find_flows, flow_roles, reporter_partner, side
 
 CAPITALS = frozenset({"BY-HM", "RU-MOW"})  # usually stand for the two governments
@@ -24,6 +26,8 @@ class DocContext:
     paragraphs: list[int] = field(default_factory=list)  # paragraph number per sentence
     parties: dict[int, list[PartyMention]] = field(default_factory=dict)  # per sentence
     flows: dict[int, list[FlowMention]] = field(default_factory=dict)  # per sentence
+    periods: dict[int, list[PeriodMention]] = field(default_factory=dict)  # per sentence
+    reference: date | None = None  # publication date, or the current year the text names
 
     def counterpart(self, code: str) -> str:
         """The party on the other side: the document's main one there."""
@@ -39,7 +43,7 @@ def main_party(counts: Counter[str], country: str) -> str:
     regions = [(n, c) for c, n in counts.items() if side(c) == country and c != country]
     plain = [(n, c) for n, c in regions if c not in CAPITALS]
     if country == "BY":
-        best = max(plain or regions, default=(0, country))
+        best = max(plain, default=(0, country))
         return best[1] if best[0] > counts.get("BY", 0) else "BY"
     return max(plain or regions, default=(0, country))[1]
 

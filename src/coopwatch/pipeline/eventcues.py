@@ -12,6 +12,7 @@ from functools import lru_cache
 from coopwatch.pipeline.registry import _rows
 
 _NUMBER_WORDS = {
+    "пяти": 5, "десяти": 10,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "пять": 5,
@@ -58,11 +59,14 @@ def count_before(text: str, position: int) -> int | None:
     >>> count_before("At the end, 11 agreements were signed", 15)
     11
     """
-    m = re.search(r"(\d+|[a-zа-яё]+)\s+(?:\w+\s+)?$", text[:position], re.IGNORECASE)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    return int(word) if word.isdigit() and int(word) < 1000 else _NUMBER_WORDS.get(word)
+    before = re.findall(r"[\w]+", text[:position])[-2:]
+    for word in reversed(before):
+        low = word.lower()
+        if low.isdigit() and int(low) < 1000:
+            return int(low)
+        if low in _NUMBER_WORDS:
+            return _NUMBER_WORDS[low]
+    return None
 
 
 def _month(word: str) -> int | None:

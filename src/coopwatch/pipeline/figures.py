@@ -70,6 +70,15 @@ def raw_figures(text: str, lang: str, offset: int) -> list[Figure]:
         if not any(p.start < e and s < p.end for s, e in taken):
             figures.append(Figure(p.start, p.end, "percent", "growth_pct", p.value, None, p.qualifier))
     taken = [(f.start, f.end) for f in figures]
+    first_percent = min((f.end for f in figures if f.kind == "percent"), default=None)
+    if first_percent is not None:
+        for m in re.finditer(BARE_AFTER_PERCENT, text[first_percent - offset :]):
+            start = first_percent + m.start("num")
+            end = first_percent + m.end("num")
+            if not any(start < e and s < end for s, e in taken):
+                value = float(m.group("num").replace(",", "."))
+                figures.append(Figure(start, end, "percent", "growth_pct", value))
+    taken = [(f.start, f.end) for f in figures]
     for c in find_changes(text, lang, offset):
         if not any(c.start < e and s < c.end for s, e in taken):
             measure = "fraction" if c.fraction else "multiplier"
@@ -84,14 +93,27 @@ def read_figures(text: str, lang: str, offset: int) -> list[Figure]:
     [('growth_pct', 150.0), ('value', 5000000.0)]
     """
     figures = raw_figures(text, lang, offset)
-    previous = 0
+    previous, sign = 0, 0.0
     for figure in figures:
         figure.text = text[figure.start - offset : figure.end - offset]
         figure.left = text[previous : figure.start - offset]
         figure.right = text[figure.end - offset :]
         previous = figure.end - offset
         read_measure(figure, lang)
+        if figure.kind == "percent" and figure.measure == "growth_pct":
+            if "unread" not in figure.notes:
+                sign = -1.0 if float(figure.value) < 0 else 1.0  # type: ignore[arg-type]
+            elif sign and re.search(ELLIPSIS_BY, figure.left.split(",")[-1], re.IGNORECASE):
+                figure.notes.discard("unread")
+                figure.value = sign * float(figure.value)  # type: ignore[arg-type]
     return figures
+
+
+# «белорусский – на 75 процентов, калужский – на 23»: the unit said once for a list.
+BARE_AFTER_PERCENT = r"(?:на|by)\s+(?P<num>\d+(?:[.,]\d+)?)(?=\s*(?:[.;)]|$))"
+
+# "exports rose by 5%, imports – by 3%": the second growth leaves its verb out.
+ELLIPSIS_BY = r"^[\s,;]*(?:(?:а|и|and|while)\s+)?[^\W\d]+\s*[-–—:]?\s*(?:(?:by|на)\s+)?(?:\S+\s+)?$"
 
 
 def read_measure(figure: Figure, lang: str) -> None:

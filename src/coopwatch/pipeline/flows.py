@@ -64,7 +64,13 @@ def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: 
         if party.end <= flow.start:
             gap = text[party.end : flow.start]
             if len(gap) <= 3 or re.fullmatch(r"['’]s?\s*|\s*(?:side['’]?s?|\w+['’]s)\s*", gap):
-                owner = owner or party.code
+                lead = text[max(0, party.start - 8) : party.start]
+                if re.search(TO[lang], lead, re.I):
+                    destination = destination or party.code
+                elif re.search(FROM[lang], lead, re.I):
+                    source = source or party.code
+                else:
+                    owner = owner or party.code
         elif flow.end <= party.start <= max(limit, flow.end + 40):
             between = text[flow.end : party.start]
             if re.search(r"[.;!?]|\b(?:and|а|и)\b", between):
@@ -76,6 +82,11 @@ def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: 
             elif len(between.split()) <= 2 or re.search(r"[–—:-]\s*$", between.split(",")[-1]):
                 owner = owner or party.code if flow.flow != "import" else owner
                 source = source or (party.code if flow.flow == "import" else None)
+    for party in parties:  # «экспорт: белорусский – на 75%, калужский – на 23%»
+        if flow.end <= party.start and party.end <= limit and re.fullmatch(
+            r"\s*[-–—:]\s*(?:\S+\s+){0,3}", text[party.end : limit]
+        ):
+            owner = party.code
     return Roles(owner, source, destination)
 
 

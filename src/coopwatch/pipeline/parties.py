@@ -20,6 +20,7 @@ from coopwatch.nlp import Token, lemmas
 LOOSE_KINDS = frozenset({"adj", "context"})  # may start with a lower-case letter
 REGION_KINDS = frozenset({"region", "republic", "capital", "alias", "adj"})
 PREFIX_KEY_LEN = 3
+PLURAL_ENDINGS = ("ами", "ам", "ах", "амі")
 # Words (hyphenated ones whole: "Khanty-Mansi", «Ростове-на-Дону») and single marks; 20x
 # faster than razdel and enough here, since names and text are split the same way.
 WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
@@ -171,6 +172,8 @@ def _accept(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
 
 def _context_is_free(tokens: list[Token], i: int, n: int) -> bool:
     """'the republic' alone, not «Республика Казахстан», «Чешская Республика»."""
+    if fold(tokens[i + n - 1].text).endswith(PLURAL_ENDINGS):
+        return False  # «с республиками»: several republics, not one spoken of before
     after = tokens[i + n] if i + n < len(tokens) else None
     if after is not None and (after.text.lower() in ("of", "о") or
                               (_is_capitalised(after) and after.text.isalpha())):

@@ -15,7 +15,8 @@ about. The cascade, with cue words from `data/partner_cues.tsv`:
 4. Another region is a partner when it is named in the lead, or listed with other regions as
    partners ("the leading partners are Moscow, Tula and Kaluga"), or named at least twice with
    a cooperation cue, or named in one sentence with a partner of the other side ("talks
-   between Bryansk and Mogilev Oblasts").
+   between Bryansk and Mogilev Oblasts"), or coordinated with a partner ("with the
+   neighbouring Vitebsk and Mogilev Oblasts").
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ MAX_LEAD_REGIONS = 3  # a lead "sentence" naming more regions is a menu or a lis
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "в", "во", "из", "на", "у"})
 NEGATIVE_WINDOW = 4
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–.!?\n]")
+COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|as well as|и|а также|і))\s*", re.IGNORECASE)
 WORDS = re.compile(r"\w+(?:[-.]\w+)*")
 
 
@@ -57,9 +59,12 @@ def load_cues() -> dict[str, re.Pattern[str]]:
 
 
 def _stem_pattern(stem: str) -> str:
-    """'дорожн карт' -> words starting so, in a row; 'met$' -> the whole word 'met'."""
+    """'дорожн карт' -> words starting so, in a row; 'met$' -> the whole word; '*' any word."""
     words = []
     for word in fold(stem.strip()).split():
+        if word == "*":
+            words.append("\\S+")
+            continue
         whole = word.endswith("$")
         words.append(re.escape(word.rstrip("$")) + ("(?!\\S)" if whole else "\\S*"))
     return " ".join(words)
@@ -108,6 +113,7 @@ class RegionScore:
     coop: int = 0
     count: int = 0
     listed: int = 0  # mentions in a sentence that lists two or more regions as partners
+    peers: set[str] = field(default_factory=set)  # coordinated with it: "Vitebsk and Mogilev"
     sentences: set[int] = field(default_factory=set)
 
     def rank(self) -> tuple[int, int, int]:
@@ -204,6 +210,9 @@ def score_regions(doc: Document, mentions: list[PartyMention]) -> dict[str, Regi
         codes_in[mention.sentence].add(mention.code)
     lead = {i for i in lead_sentences(doc) if len(codes_in[i]) <= MAX_LEAD_REGIONS}
     scores: dict[str, RegionScore] = defaultdict(RegionScore)
+    for first, second in coordinated_pairs(doc.text, usable):
+        scores[first.code].peers.add(second.code)
+        scores[second.code].peers.add(first.code)
     for code in title_regions(doc):
         scores[code].lead += 1
     for mention in usable:
@@ -215,6 +224,18 @@ def score_regions(doc: Document, mentions: list[PartyMention]) -> dict[str, Regi
         score.coop += has_cue(words, "coop")
         score.listed += len(codes_in[mention.sentence]) > 1 and has_cue(words, "list")
     return dict(scores)
+
+
+def coordinated_pairs(text: str, mentions: list[PartyMention]) -> list[tuple[PartyMention, ...]]:
+    """Neighbouring mentions joined only by "and" or a comma: «Витебской и Могилевской областями».
+
+    >>> from coopwatch.pipeline.parties import find_parties
+    >>> text = "Брестской и Гродненской областями"
+    >>> [(a.code, b.code) for a, b in coordinated_pairs(text, find_parties(text))]
+    [('BY-BR', 'BY-HR')]
+    """
+    return [(a, b) for a, b in zip(mentions, mentions[1:], strict=False)
+            if a.code != b.code and COORDINATION.fullmatch(text[a.end:b.start])]
 
 
 def title_regions(doc: Document) -> set[str]:
@@ -238,8 +259,8 @@ def pick_partners(scores: dict[str, RegionScore]) -> list[str]:
     while grown:
         paired = {
             code for code, s in scores.items() if code not in chosen and any(
-                side(other) != side(code) and s.sentences & scores[other].sentences
-                for other in chosen)
+                (side(other) != side(code) and s.sentences & scores[other].sentences)
+                or other in s.peers for other in chosen)
         }
         chosen |= paired
         grown = bool(paired)

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from coopwatch.model import Document, Evidence, Extraction, PartyMention, Sentence, Target, TradeAtom
 from coopwatch.pipeline.context import DocContext, build_context
 from coopwatch.pipeline.dedupe import dedupe_atoms, dedupe_targets
 from coopwatch.pipeline.figures import Figure, read_figures
+from coopwatch.pipeline.growth import direction
 from coopwatch.pipeline.flows import FlowMention, flow_roles, reporter_partner, side
-from coopwatch.pipeline.lexicon import compiled
+from coopwatch.pipeline.lexicon import compiled, entries
 from coopwatch.pipeline.periods import PeriodMention, find_periods, resolve
 from coopwatch.pipeline.targets import (
     DEMONSTRATIVE,
@@ -43,6 +45,11 @@ class ParagraphState:
 def tag_trade(doc: Document, found: Extraction) -> None:
     """Fill `found.trade` and `found.targets` from the document's sentences."""
     context = build_context(doc, found.parties)
+    context.reference = doc.published or inferred_reference(doc.text)
+    context.periods = {
+        s.index: [p for p in find_periods(s.text, doc.lang, s.start) if not p.is_date]
+        for s in doc.sentences
+    }
     state = ParagraphState()
     atoms: list[TradeAtom] = []
     targets: list[Target] = []
@@ -64,10 +71,12 @@ def read_sentence(doc: Document, sentence: Sentence, context: DocContext, state:
                   levels: list[tuple[Target, int]], currency: list[str | None]) -> None:
     """Atoms and targets of one sentence; updates the paragraph state for the next one."""
     lang = doc.lang
-    periods = [p for p in find_periods(sentence.text, lang, sentence.start) if not p.is_date]
+    periods = context.periods[sentence.index]
     flows = context.flows.get(sentence.index, [])
     parties = context.parties.get(sentence.index, [])
     figures = read_figures(sentence.text, lang, sentence.start)
+    if sentence.index > 0:
+        continue_growth(figures, doc.sentences[sentence.index - 1].text, lang)
     goal_said = False
     for index, figure in enumerate(figures):
         if figure.currency:
@@ -79,19 +88,23 @@ def read_sentence(doc: Document, sentence: Sentence, context: DocContext, state:
         flow = flow_of(doc.text, figure, flows, state)
         if flow is None:
             continue
-        pair = parties_of(doc.text, figure, flow, parties, flows, context, lang)
+        spans = [(f.start, f.end) for f in figures]
+        pair = parties_of(doc.text, figure, flow, outside(parties, spans), flows, context, lang)
         if pair is None:
             continue
         before = doc.text[sentence.start : figure.start]
-        period, own = period_of(doc, figure, periods, sentence, state)
+        period, own = period_of(doc, figure, periods, context, state)
+        if period is None and not own:
+            period = later_period(doc, sentence, context)
         evidence = Evidence(sentence=sentence.index, start=figure.start, end=figure.end)
-        if is_target(before, figure.right, lang, own):
+        past = own and is_past(period, context.reference)
+        if not past and is_target(before, figure.right, lang, own):
             goal_said = True
             target = make_target(figures, index, flow, pair, sentence.text, doc, evidence)
             if target:
                 targets.append(target)
             continue
-        if "unread" in figure.notes or figure.measure == "multiplier":
+        if "unread" in figure.notes or figure.measure == "multiplier" or period is None:
             continue
         atoms.append(make_atom(figure, flow, pair, period, evidence))
         state.flow = flow
@@ -105,7 +118,20 @@ def read_sentence(doc: Document, sentence: Sentence, context: DocContext, state:
                                 measure="value", value=0.0, currency="USD", evidence=evidence)
                 targets.append(target)
                 levels.append((target, year))
-    update_state(state, periods, flows, doc)
+    update_state(state, periods, flows, doc, context)
+
+
+def continue_growth(figures: list[Figure], previous: str, lang: str) -> None:
+    """"We are slightly behind. By about 8%": a sentence that only adds "by N%" continues the
+    growth word of the sentence before."""
+    for figure in figures:
+        if figure.kind == "percent" and "unread" in figure.notes and re.fullmatch(
+            r"\W*(?:by|на)\s+(?:\S+\s+){0,2}", figure.left, re.IGNORECASE
+        ):
+            way = direction(previous, "", lang)
+            if way:
+                figure.notes.discard("unread")
+                figure.value = -float(figure.value) if way == "down" else float(figure.value)  # type: ignore[arg-type]
 
 
 def skip_figure(figure: Figure, lang: str) -> bool:
@@ -115,13 +141,23 @@ def skip_figure(figure: Figure, lang: str) -> bool:
     if figure.kind == "amount":
         if not figure.currency:
             return True
-        change = compiled("growth_up", lang, r"(?:{})\s+(?:\S+\s+){{0,4}}?(?:by|на)\s+\S*\s*$")
-        down = compiled("growth_down", lang, r"(?:{})\s+(?:\S+\s+){{0,4}}?(?:by|на)\s+\S*\s*$")
+        change = compiled("growth_up", lang, r"(?:{})\s+(?:\S+\s+){{0,8}}?(?:by|на)\s+\S*\s*$")
+        down = compiled("growth_down", lang, r"(?:{})\s+(?:\S+\s+){{0,8}}?(?:by|на)\s+\S*\s*$")
         if change.search(left[-60:]) or down.search(left[-60:]):
             return True
         if re.search(DEMONSTRATIVE, left, re.I):
             return True
-    return bool(compiled("out_of_scope", lang, r"(?<!\w)(?:{})").search(left))
+    for _, kind, pattern in entries("out_of_scope", lang):
+        if kind == "ranking" and figure.measure == "share_pct":
+            continue
+        if re.search(rf"(?<!\w)(?:{pattern})", left, re.IGNORECASE):
+            return True
+    return False
+
+
+def outside(parties: list[PartyMention], spans: list[tuple[int, int]]) -> list[PartyMention]:
+    """The party mentions not inside a figure ("40bn Russian roubles" names no party)."""
+    return [p for p in parties if not any(s <= p.start < e for s, e in spans)]
 
 
 def flow_of(text: str, figure: Figure, flows: list[FlowMention], state: ParagraphState) -> str | None:
@@ -149,17 +185,22 @@ def nearest_flow(flows: list[FlowMention], figure: Figure, flow: str) -> FlowMen
     return before[-1] if before else (after[0] if after else None)
 
 
-def pick(parties: list[PartyMention], country: str) -> str | None:
-    """One party of a side named in the sentence: a region before the country itself."""
+def pick(parties: list[PartyMention], country: str, main: str) -> str | None:
+    """One party of a side named in the sentence: the document's main one, else a Russian
+    region before Russia, else Belarus before a Belarusian region (often a dateline)."""
     codes = [p.code for p in parties if side(p.code) == country]
+    if main in codes:
+        return main
     regions = [c for c in codes if c != country and c not in ("BY-HM", "RU-MOW")]
+    if country == "BY" and "BY" in codes:
+        return "BY"
     return regions[0] if regions else (codes[0] if codes else None)
 
 
 def parties_of(text: str, figure: Figure | None, flow: str, parties: list[PartyMention],
                flows: list[FlowMention], context: DocContext, lang: str) -> tuple[str, str] | None:
     """(reporter, partner) of a figure; None for trade between other parties."""
-    by, ru = pick(parties, "BY"), pick(parties, "RU")
+    by, ru = pick(parties, "BY", context.main_by), pick(parties, "RU", context.main_ru)
     others = [p for p in parties if side(p.code) not in ("BY", "RU")]
     if others and not ru:
         return None
@@ -190,28 +231,68 @@ def parties_of(text: str, figure: Figure | None, flow: str, parties: list[PartyM
     return reporter, partner
 
 
-def period_of(doc: Document, figure: Figure, periods: list[PeriodMention], sentence: Sentence,
+def period_of(doc: Document, figure: Figure, periods: list[PeriodMention], context: DocContext,
               state: ParagraphState) -> tuple[str | None, bool]:
     """The period of a figure and whether the sentence itself said it (see module doc)."""
+    reference = context.reference
     own = [p for p in periods if not p.base and not horizon_year(doc.text, p)]
-    hint = year_hint(periods, figure, state)
+    hint = year_hint(periods, figure, state, reference)
     for p in own:
         if p.start >= figure.end and re.fullmatch(
-            r"[\s,]*(?:(?:in|for|during|over|за|в|во|по\s+итогам)\s+)?", doc.text[figure.end : p.start]
+            r"\s*(?:(?:in|for|during|over|за|в|во|по\s+итогам)\s+)?", doc.text[figure.end : p.start]
         ):
-            return resolve(p, doc.published, hint), True
+            return resolve(p, reference, hint), True
     before = [p for p in own if p.end <= figure.start]
     if before:
-        return resolve(before[-1], doc.published, hint), True
+        return resolve(before[-1], reference, hint), True
     after = [p for p in own if p.start >= figure.end]
     if after:
-        return resolve(after[0], doc.published, hint), True
+        return resolve(after[0], reference, hint), True
     clause = figure.left + figure.right[:40]
     if compiled("current_level", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(clause):
-        return (str(doc.published.year - 1) if doc.published else None), False
+        return (str(reference.year - 1) if reference else None), False
     if compiled("anaphor_time", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(figure.left) and state.any_year:
         return state.any_year, False
     return state.period, False
+
+
+def later_period(doc: Document, sentence: Sentence, context: DocContext) -> str | None:
+    """The first period said later in the same paragraph (a share stated before its year)."""
+    paragraph = context.paragraphs[sentence.index]
+    for following in doc.sentences[sentence.index + 1 :]:
+        if context.paragraphs[following.index] != paragraph:
+            break
+        for mention in context.periods[following.index]:
+            if not mention.base and not horizon_year(doc.text, mention):
+                return resolve(mention, context.reference, mention.year)
+    return None
+
+
+def is_past(period: str | None, reference: date | None) -> bool:
+    """A period over before publication: its figure is a fact, not a goal.
+
+    >>> is_past("2022", date(2023, 4, 3)), is_past("2023", date(2023, 4, 3))
+    (True, False)
+    """
+    if not period or not reference:
+        return False
+    return int(period[-7:-3] if ".." in period else period) < reference.year
+
+
+CURRENT_YEAR = (
+    r"(?:текущ\w+|нынешн\w+|этого|этом|this|the\s+current)\s*,?\s*(?:year\s*,?\s*)?\(?"
+    r"(?P<year>20\d\d)(?!\d)"
+)
+
+
+def inferred_reference(text: str) -> date | None:
+    """With no publication date, the current year the text names ("текущего, 2023 года").
+
+    >>> inferred_reference("по итогам текущего, 2023 года")
+    datetime.date(2023, 12, 31)
+    """
+    match = re.search(CURRENT_YEAR, text, re.IGNORECASE)
+    return date(int(match.group("year")), 12, 31) if match else None
 
 
 def horizon_year(text: str, mention: PeriodMention) -> bool:
@@ -219,26 +300,30 @@ def horizon_year(text: str, mention: PeriodMention) -> bool:
     return bool(re.search(r"(?:by|until|до|к)\s+$", text[max(0, mention.start - 8) : mention.start], re.I))
 
 
-def year_hint(periods: list[PeriodMention], figure: Figure, state: ParagraphState) -> int | None:
-    """A year said before a yearless span in the sentence ("In 2023 ... in the first quarter")."""
-    years = [p.year for p in periods if p.year and not p.base and p.end <= figure.start]
-    if years:
-        return years[-1]
+def year_hint(periods: list[PeriodMention], figure: Figure, state: ParagraphState,
+              reference: date | None) -> int | None:
+    """A year said before a yearless span in the sentence ("In 2023 ... in the first quarter";
+    «года нынешнего, за первый месяц»), else the paragraph's."""
+    for mention in reversed([p for p in periods if not p.base and p.end <= figure.start]):
+        if mention.year:
+            return mention.year
+        if mention.rel is not None and mention.months is None:
+            return reference.year + mention.rel if reference else None
     if state.period and state.period[:4].isdigit():
         return int(state.period[:4])
     return None
 
 
 def update_state(state: ParagraphState, periods: list[PeriodMention], flows: list[FlowMention],
-                 doc: Document) -> None:
+                 doc: Document, context: DocContext) -> None:
     """Carry the sentence's last period, last year and last flow word to the next sentence."""
     own = [p for p in periods if not p.base and not horizon_year(doc.text, p)]
     if own:
-        state.period = resolve(own[-1], doc.published, own[-1].year) or state.period
+        state.period = resolve(own[-1], context.reference, own[-1].year) or state.period
     years = [p for p in periods if p.year]
     if years:
         state.any_year = str(years[-1].year)
-    if flows and state.flow is None:
+    if flows:
         state.flow = flows[-1].flow
 
 
