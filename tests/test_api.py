@@ -14,8 +14,15 @@ from coopwatch.web import create_app
 
 TOKEN = "s3cret-token"
 API_PATHS = {
-    "/api/regions", "/api/regions/{code}", "/api/facts", "/api/documents/{document_id}",
-    "/api/entities", "/api/entities/{entity_id}", "/api/search", "/api/conflicts", "/api/ingest",
+    "/api/regions",
+    "/api/regions/{code}",
+    "/api/facts",
+    "/api/documents/{document_id}",
+    "/api/entities",
+    "/api/entities/{entity_id}",
+    "/api/search",
+    "/api/conflicts",
+    "/api/ingest",
 }
 
 
@@ -37,8 +44,18 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert API_PATHS <= set(schema["paths"])
     facts = {p["name"] for p in schema["paths"]["/api/facts"]["get"]["parameters"]}
-    assert {"region", "flow", "period", "measure", "language", "source", "published_from",
-            "sort", "page", "size"} <= facts
+    assert {
+        "region",
+        "flow",
+        "period",
+        "measure",
+        "language",
+        "source",
+        "published_from",
+        "sort",
+        "page",
+        "size",
+    } <= facts
     assert "post" in schema["paths"]["/api/ingest"]
 
 
@@ -51,14 +68,16 @@ def test_regions_api(client: TestClient) -> None:
 def test_document_api_has_offsets(client: TestClient) -> None:
     doc = client.get("/api/documents/1").json()
     fact = next(f for f in doc["facts"] if f["kind"] == "trade")
-    assert doc["text"][fact["start"]:fact["end"]] == "$1.2 billion"
+    assert doc["text"][fact["start"] : fact["end"]] == "$1.2 billion"
     assert {m["kind"] for m in doc["mentions"]} >= {"person", "organization", "region"}
 
 
 ARTICLE = {
     "text": "Trade between Belarus and Tula Oblast grew by 15% in 2024 and reached $1.5 billion, "
-            "Governor of Tula Oblast Dmitry Milyaev said in Minsk on 3 March 2025.",
-    "title": "Tula trade grows", "published": "2025-03-04", "source": "Test Wire",
+    "Governor of Tula Oblast Dmitry Milyaev said in Minsk on 3 March 2025.",
+    "title": "Tula trade grows",
+    "published": "2025-03-04",
+    "source": "Test Wire",
 }
 
 
@@ -74,8 +93,9 @@ def test_ingest_refuses_without_the_token(client: TestClient, headers: dict, sta
 
 def test_ingest_is_off_when_no_token_is_configured(tmp_path: Path) -> None:
     with make_client(tmp_path) as client:
-        response = client.post("/api/ingest", json=ARTICLE,
-                               headers={"Authorization": "Bearer anything"})
+        response = client.post(
+            "/api/ingest", json=ARTICLE, headers={"Authorization": "Bearer anything"}
+        )
     assert response.status_code == 403
     assert "COOPWATCH_API_TOKEN" in response.json()["detail"]
 
@@ -95,8 +115,14 @@ def test_ingest_stores_the_article_and_returns_its_facts(client: TestClient) -> 
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"text": "a", "html": "<p>b</p>"}, {"text": ""}, {"url": "not a url"},
-     {"text": "x", "published": "soon"}, {"text": "x", "extra": 1}],
+    [
+        {},
+        {"text": "a", "html": "<p>b</p>"},
+        {"text": ""},
+        {"url": "not a url"},
+        {"text": "x", "published": "soon"},
+        {"text": "x", "extra": 1},
+    ],
     ids=["nothing", "two-inputs", "empty", "bad-url", "bad-date", "unknown-field"],
 )
 def test_ingest_validates_the_body(client: TestClient, body: dict) -> None:
@@ -118,8 +144,11 @@ def test_streamed_body_over_the_cap_is_413(client: TestClient) -> None:
             yield b"Tula " * 20
         yield b'"}'
 
-    response = client.post("/api/ingest", content=chunks(), headers={
-        "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    response = client.post(
+        "/api/ingest",
+        content=chunks(),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
     assert response.status_code == 413
 
 

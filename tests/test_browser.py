@@ -23,13 +23,22 @@ from coopwatch.settings import SAMPLES_DIR, Settings
 from coopwatch.web import create_app
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists(),
-                                reason=f"no Chromium at {CHROMIUM}")
+pytestmark = pytest.mark.skipif(
+    shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists(),
+    reason=f"no Chromium at {CHROMIUM}",
+)
 
 
 @pytest.fixture(scope="session")
@@ -113,9 +122,11 @@ def test_dossier_in_russian(server: dict, page: Any) -> None:
     page.wait_for_selector("#chart-annual svg.main-svg", timeout=15000)
 
 
-@pytest.mark.parametrize(("query", "expected"), [("Тульской", "Тула и Беларусь"),
-                                                 ("buses", "Tula: eight months")],
-                         ids=["ru", "en"])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Тульской", "Тула и Беларусь"), ("buses", "Tula: eight months")],
+    ids=["ru", "en"],
+)
 def test_search_from_the_header(server: dict, page: Any, query: str, expected: str) -> None:
     page.goto(server["base"] + "/")
     page.fill("header input[name=q]", query)
@@ -140,10 +151,18 @@ def test_fact_explorer_filter_and_csv_download(server: dict, page: Any) -> None:
     assert page.locator("mark.sentence.selected").count() == 1
 
 
-@pytest.mark.parametrize("path", ["/documents/{lipetsk}", "/documents/{lipetsk}?s=0", "/",
-                                  "/facts?region=RU-LIP", "/search?q=Lipetsk", "/regions/RU-LIP"],
-                         ids=["article", "article-selected", "overview", "facts", "search",
-                              "dossier"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/documents/{lipetsk}",
+        "/documents/{lipetsk}?s=0",
+        "/",
+        "/facts?region=RU-LIP",
+        "/search?q=Lipetsk",
+        "/regions/RU-LIP",
+    ],
+    ids=["article", "article-selected", "overview", "facts", "search", "dossier"],
+)
 def test_untrusted_article_runs_nothing(server: dict, page: Any, path: str) -> None:
     page.goto(server["base"] + path.format(lipetsk=server["ids"]["en-lipetsk.html"]))
     page.wait_for_load_state("load")

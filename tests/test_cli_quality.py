@@ -149,3 +149,10 @@ def test_bench_extract_reports_speed_stages_and_ner(corpus: Path) -> None:
     assert figures["docs_per_second"] > 0 and figures["peak_rss_mb"] > 0
     assert {"clean", "trade", "parties"} <= set(figures["stages"])
     assert figures["ner_seconds"] is not None and figures["ner_seconds"] > 0
+
+
+def test_eval_doc_keeps_named_documents_and_refuses_unknown_ones(corpus: Path) -> None:
+    result = runner.invoke(app, ["eval", str(corpus), "--json", "--doc", "ru-visit.txt"])
+    assert json.loads(result.stdout)["overall"]["documents"] == 1
+    refused = runner.invoke(app, ["eval", str(corpus), "--doc", "nobody.txt"])
+    assert refused.exit_code == 2 and "no gold for nobody.txt" in refused.output

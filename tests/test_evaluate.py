@@ -254,3 +254,18 @@ def test_partners_and_sectors_are_sets_per_document() -> None:
 def test_empty_gold_and_empty_prediction_score_perfectly() -> None:
     report = evaluate([doc()], {"a.txt": doc()})
     assert report.counts("trade").f1 == 1.0
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "matches"),
+    [
+        pytest.param("2022-03..2022-03", "2022-03", True, id="bare-month-is-one-month-span"),
+        pytest.param("2022-03..2022-03", "2022-04", False, id="other-month"),
+        pytest.param("2024-01..2024-08", "2024-01..2024-08", True, id="same-span"),
+        pytest.param("2024-01..2024-08", "2024-01..2024-07", False, id="span-one-month-short"),
+        pytest.param("2023", "2023-01..2023-12", True, id="year-is-full-span"),
+        pytest.param("2023", "2022-01..2023-12", False, id="two-year-span-is-not-a-year"),
+    ],
+)
+def test_period_equality(gold: str, predicted: str, matches: bool) -> None:
+    assert same_atom(atom(period=gold), atom(period=predicted)) is matches

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
+from entity_docs import make_doc
 
-from coopwatch.model import Extraction
+from coopwatch.model import Document, Extraction
 from coopwatch.pipeline.events import tag_agreements, tag_events, tag_projects
-from tests.test_people import _doc
+
+Stage = Callable[[Document, Extraction], None]
 
 
-def _run(text: str, lang: str, stage, published: date | None = date(2024, 6, 20)) -> Extraction:  # type: ignore[no-untyped-def]
-    doc = _doc(text, lang)
+def _run(text: str, lang: str, stage: Stage, published: date | None = date(2024, 6, 20)
+         ) -> Extraction:
+    doc = make_doc(text, lang)
     doc.published = published
     found = Extraction(doc="t", lang=lang)  # type: ignore[arg-type]
     stage(doc, found)

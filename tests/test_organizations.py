@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from entity_docs import make_doc
 
 from coopwatch.model import Extraction
 from coopwatch.pipeline.entities import tag_organizations
-from tests.test_people import _doc
 
 
 def _orgs(text: str, lang: str) -> list[tuple[str | None, str]]:
     found = Extraction(doc="t", lang=lang)  # type: ignore[arg-type]
-    tag_organizations(_doc(text, lang), found)
+    tag_organizations(make_doc(text, lang), found)
     return [(o.key, o.name) for o in found.organizations]
 
 

@@ -56,6 +56,9 @@ ENGLISH = [
     ("vladimir-name-vs-city", "Vladimir Putin spoke of Vladimir and Vladimir Oblast.",
      [("RU-VLA", "Vladimir"), ("RU-VLA", "Vladimir Oblast")]),
     ("kirov-plant", "The Kirov Plant is not in Kirov.", [("RU-KIR", "Kirov")]),
+    ("capitals-for-countries", "Talks between Minsk and Moscow went well.",
+     [("BY", "Minsk"), ("RU", "Moscow")]),
+    ("official-minsk", "Official Minsk welcomed the plan.", [("BY", "Minsk")]),
     ("the-republic-belarus", "Belarus exports more. The republic sells milk.",
      [("BY", "Belarus"), ("BY", "The republic")]),
     ("the-republic-tatarstan", "Tatarstan hosted Belarus's envoy. Tatarstan: the republic grows.",
@@ -110,6 +113,8 @@ RUSSIAN = [
       ("RU-NVS", "Новосибирске"), ("RU-KDA", "Краснодаре")]),
     ("two-word-capital", "в Нижнем Новгороде и Ростове-на-Дону",
      [("RU-NIZ", "Нижнем Новгороде"), ("RU-ROS", "Ростове-на-Дону")]),
+    ("capitals-for-countries", "отношения Минска и Москвы", [("BY", "Минска"), ("RU", "Москвы")]),
+    ("official-moscow", "официальная Москва против", [("RU", "Москва")]),
     ("vladimir-name", "Владимир Путин приехал во Владимир", [("RU-VLA", "Владимир")]),
     ("moscow-city-and-oblast", "в Москве и Московской области",
      [("RU-MOW", "Москве"), ("RU-MOS", "Московской области")]),
@@ -211,3 +216,14 @@ def test_every_russian_name_in_every_case(case: str) -> None:
         if found != [(code, form)]:
             failures.append((code, name, form, found))
     assert failures == []
+
+
+def test_user_file_is_read_and_checked(tmp_path) -> None:
+    good = tmp_path / "regions.tsv"
+    good.write_text("# a comment\nRU-TUL\tcapital\ten\tTula|Tula City\n", encoding="utf-8")
+    gaz = load_gazetteer(str(good))
+    assert {e.code for e in gaz.by_key["tula"]} == {"RU-TUL"}
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("RU-TUL capital en Tula\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1:"):
+        load_gazetteer(str(bad))

@@ -7,7 +7,13 @@ import pytest
 from coopwatch.model import Document, Extraction, Sentence
 from coopwatch.nlp import split_sentences
 from coopwatch.pipeline.parties import tag_parties
-from coopwatch.pipeline.partners import RegionScore, choose_partners, pick_partners
+from coopwatch.pipeline.partners import (
+    RegionScore,
+    choose_partners,
+    has_cue,
+    load_cues,
+    pick_partners,
+)
 
 
 def make_doc(text: str, lang: str) -> Document:
@@ -106,6 +112,15 @@ ARTICLES = [
      "Область развивает сотрудничество с соседними Витебской и Гродненской областями. "
      "Псковские и витебские фермеры обменялись опытом.",
      ["BY-HR", "BY-VI", "RU-PSK"]),
+    ("en-summit-venue-not-partner", "en",
+     "Presidents of Belarus and Russia meet in Saint Petersburg\n\n"
+     "The talks in Saint Petersburg covered trade and energy prices.",
+     []),
+    ("ru-main-partners-list-with-moscow", "ru",
+     "Гомельская область наращивает экспорт в Россию\n\n"
+     "Гомельская область поставляет в Россию технику и продукты. Основные партнёры "
+     "области – Москва, Санкт-Петербург и Брянская область.",
+     ["BY-HO", "RU-BRY", "RU-MOW", "RU-SPE"]),
     ("ru-read-also-tail", "ru",
      "Ярославская область и Беларусь договорились о поставках\n\n"
      "Ярославская область закупит белорусские автобусы.\n"
@@ -121,9 +136,9 @@ def test_partner_regions(lang: str, text: str, expected: list[str]) -> None:
     assert partners_of(text, lang) == expected
 
 
-def score(lead: int = 0, coop: int = 0, count: int = 1, listed: int = 0,
+def score(lead: int = 0, coop: int = 0, count: int = 1, listed: int = 0, venue: int = 0,
           sentences: tuple[int, ...] = (0,)) -> RegionScore:
-    return RegionScore(lead=lead, coop=coop, count=count, listed=listed,
+    return RegionScore(lead=lead, coop=coop, count=count, listed=listed, venue=venue,
                        sentences=set(sentences))
 
 
@@ -141,6 +156,7 @@ PICKS = [
     ("pair-of-other-side",
      {"RU-BRY": score(lead=1, sentences=(0, 3)), "BY-MA": score(sentences=(3,))},
      ["BY-MA", "RU-BRY"]),
+    ("venue-only-not-main", {"RU-BA": score(lead=1, coop=1, count=1, venue=1)}, []),
     ("same-side-no-pair",
      {"RU-BRY": score(lead=1, sentences=(0, 3)), "RU-ORL": score(sentences=(3,))},
      ["RU-BRY"]),
@@ -150,3 +166,25 @@ PICKS = [
 @pytest.mark.parametrize("scores, expected", [p[1:] for p in PICKS], ids=[p[0] for p in PICKS])
 def test_pick_partners(scores: dict[str, RegionScore], expected: list[str]) -> None:
     assert pick_partners(scores) == expected
+
+
+def test_every_cue_kind_is_loaded() -> None:
+    assert set(load_cues()) == {"coop", "negative", "office", "city", "tail", "list"}
+
+
+CUES = [
+    ("coop-en", ["bilateral", "trade"], "coop", True),
+    ("coop-ru-inflected", ["товарооборота"], "coop", True),
+    ("negative-as-as", ["as", "large", "as"], "negative", True),
+    ("negative-whole-word-only", ["likely"], "negative", False),
+    ("office-ru", ["отделения", "посольства", "в"], "office", True),
+    ("city-ru", ["мэр"], "city", True),
+    ("tail-ru", ["читайте", "также"], "tail", True),
+    ("list-en", ["leading", "partners"], "list", True),
+    ("nothing", ["the", "weather"], "coop", False),
+]
+
+
+@pytest.mark.parametrize("words, kind, expected", [c[1:] for c in CUES], ids=[c[0] for c in CUES])
+def test_cues(words: list[str], kind: str, expected: bool) -> None:
+    assert has_cue(words, kind) is expected

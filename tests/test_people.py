@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from entity_docs import make_doc
 
-from coopwatch.model import Document, Extraction, Sentence
-from coopwatch.nlp import split_sentences
+from coopwatch.model import Extraction
 from coopwatch.pipeline.entities import tag_people
 from coopwatch.pipeline.translit import fold, person_key, to_latin
 
 
-def _doc(text: str, lang: str) -> Document:
-    sentences = [Sentence(index=i, start=s, end=e, text=text[s:e])
-                 for i, (s, e) in enumerate(split_sentences(text, lang))]
-    return Document(name="t", origin="t", content_hash="x", raw_text=text, text=text,
-                    lang=lang, sentences=sentences)  # type: ignore[arg-type]
-
-
 def _people(text: str, lang: str) -> Extraction:
-    doc = _doc(text, lang)
+    doc = make_doc(text, lang)
     found = Extraction(doc="t", lang=lang)  # type: ignore[arg-type]
     tag_people(doc, found)
     return found

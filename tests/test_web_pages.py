@@ -54,8 +54,10 @@ def test_tile_map_has_one_square_per_cell(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", ["Tula", "Annual figures", "People and their roles", "Dmitry Milyaev"]),
-     ("ru", ["Тульская обл.", "Годовые данные", "Люди и их должности", "Дмитрий Миляев"])],
+    [
+        ("en", ["Tula", "Annual figures", "People and their roles", "Dmitry Milyaev"]),
+        ("ru", ["Тульская обл.", "Годовые данные", "Люди и их должности", "Дмитрий Миляев"]),
+    ],
     ids=["english", "russian"],
 )
 def test_dossier_in_both_languages(client: TestClient, lang: str, expected: list[str]) -> None:
@@ -77,8 +79,11 @@ def test_dossier_keeps_annual_and_part_year_apart(client: TestClient) -> None:
 
 def test_dossier_turns_a_region_report_around_to_belarus_side(client: TestClient) -> None:
     points = client.get("/api/regions/RU-TUL").json()["points"]
-    turnover_2023 = next(p for p in points if p["period"] == "2023" and p["flow"] == "turnover"
-                         and p["measure"] == "value")
+    turnover_2023 = next(
+        p
+        for p in points
+        if p["period"] == "2023" and p["flow"] == "turnover" and p["measure"] == "value"
+    )
     assert turnover_2023["values"] == [1.2e9, 1.3e9]  # BY-reported and RU-TUL-reported together
     assert {s["source"] for s in turnover_2023["sources"]} == {"BelTA", "Тульские вести"}
     assert all(s["link"].startswith("/documents/") for s in turnover_2023["sources"])
@@ -94,9 +99,17 @@ def test_dossier_lists_targets_people_timeline_projects(client: TestClient) -> N
     assert data["documents"]["total"] == 3
 
 
-@pytest.mark.parametrize("path", ["/regions/RU-XXX", "/regions/nonsense", "/api/regions/RU-ZZZ",
-                                  "/documents/999", "/api/entities/999"],
-                         ids=["unknown-code", "not-a-code", "api-unknown", "no-doc", "no-entity"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/regions/RU-XXX",
+        "/regions/nonsense",
+        "/api/regions/RU-ZZZ",
+        "/documents/999",
+        "/api/entities/999",
+    ],
+    ids=["unknown-code", "not-a-code", "api-unknown", "no-doc", "no-entity"],
+)
 def test_unknown_things_are_404(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
@@ -105,10 +118,12 @@ def test_unknown_things_are_404(client: TestClient, path: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("region=RU-TUL&flow=export", {"export"}),
-     ("region=RU-LIP&measure=growth_pct", {"turnover"}),
-     ("language=ru", {"turnover"}),
-     ("year=2024", {"export", "import", "turnover"})],
+    [
+        ("region=RU-TUL&flow=export", {"export"}),
+        ("region=RU-LIP&measure=growth_pct", {"turnover"}),
+        ("language=ru", {"turnover"}),
+        ("year=2024", {"export", "import", "turnover"}),
+    ],
     ids=["region-flow", "measure", "language", "year"],
 )
 def test_fact_filters(client: TestClient, query: str, expected: set[str]) -> None:
@@ -117,9 +132,19 @@ def test_fact_filters(client: TestClient, query: str, expected: set[str]) -> Non
     assert {f["flow"] for f in data["facts"]} == expected
 
 
-@pytest.mark.parametrize("query", ["flow=sideways", "period=last-year", "size=0", "region=<b>",
-                                   "published_from=yesterday", "sort=random", "bogus=1"],
-                         ids=["flow", "period", "size", "region", "date", "sort", "unknown"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "flow=sideways",
+        "period=last-year",
+        "size=0",
+        "region=<b>",
+        "published_from=yesterday",
+        "sort=random",
+        "bogus=1",
+    ],
+    ids=["flow", "period", "size", "region", "date", "sort", "unknown"],
+)
 def test_bad_filters_are_422_with_the_reason(client: TestClient, query: str) -> None:
     response = client.get(f"/api/facts?{query}")
     assert response.status_code == 422
@@ -154,8 +179,10 @@ def test_exports_parse(client: TestClient) -> None:
     table = pq.read_table(io.BytesIO(client.get("/facts.parquet?region=RU-TUL").content))
     assert table.num_rows == len(rows) and "value" in table.column_names
     same = client.get("/facts?region=RU-TUL&format=csv")
-    assert same.headers["content-type"].startswith("text/csv") and same.text == client.get(
-        "/facts.csv?region=RU-TUL").text
+    assert (
+        same.headers["content-type"].startswith("text/csv")
+        and same.text == client.get("/facts.csv?region=RU-TUL").text
+    )
 
 
 def test_article_text_is_escaped_and_marked(client: TestClient, ids: dict[str, int]) -> None:
@@ -178,11 +205,13 @@ def test_conflicts_find_all_three_kinds(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("query", "document", "entity"),
-    [("Тульской области", "ru-tula.txt", None),
-     ("соглашение", "ru-tula.txt", None),
-     ("Milyaev", None, "Dmitry Milyaev"),
-     ("Миляев", None, "Dmitry Milyaev"),
-     ("buses", "en-tula-8m.txt", None)],
+    [
+        ("Тульской области", "ru-tula.txt", None),
+        ("соглашение", "ru-tula.txt", None),
+        ("Milyaev", None, "Dmitry Milyaev"),
+        ("Миляев", None, "Dmitry Milyaev"),
+        ("buses", "en-tula-8m.txt", None),
+    ],
     ids=["ru-inflected", "ru-lemma", "en-name", "ru-name", "en-word"],
 )
 def test_search_in_both_languages(
@@ -210,8 +239,11 @@ def test_entity_page(client: TestClient) -> None:
     assert client.get(f"/entities/{maz['id']}?lang=ru").status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/", "/regions/RU-TUL", "/facts", "/conflicts", "/search?q=MAZ",
-                                  "/entities"], ids=lambda p: p)
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/regions/RU-TUL", "/facts", "/conflicts", "/search?q=MAZ", "/entities"],
+    ids=lambda p: p,
+)
 def test_every_page_is_also_json(client: TestClient, path: str) -> None:
     response = client.get(path, headers={"Accept": "application/json"})
     assert response.headers["content-type"] == "application/json"

@@ -11,3 +11,11 @@ The public API in a few names:
 """
 
 __version__ = "0.1.0"
+
+import os as _os
+
+# natasha's NER multiplies small matrices: BLAS threads only fight over the cores (ten times
+# slower on a busy machine, measured with `coopwatch bench extract`). Parallelism here is
+# processes, so numeric libraries get one thread each unless the user says otherwise.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    _os.environ.setdefault(_name, "1")

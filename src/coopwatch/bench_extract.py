@@ -7,11 +7,14 @@ texts and shown beside the pipeline's stages.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import resource
+import subprocess
+import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from coopwatch.model import Document, RawDocument
 from coopwatch.pipeline import clean_document, extract_facts
 from coopwatch.settings import SAMPLES_DIR
 
+TRADE_STAGES = ("parties", "trade")  # what trade extraction needs, for the budget
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
@@ -53,6 +57,20 @@ class BenchResult:
         """Characters of cleaned text per second through clean + extract."""
         return self.characters / self.seconds if self.seconds else 0.0
 
+    @property
+    def trade_to_ner(self) -> float | None:
+        """The budget figure: trade extraction (its parties and trade stages) per NER second."""
+        if not self.ner_seconds:
+            return None
+        spent = sum(self.ru_stages.get(stage, 0.0) for stage in TRADE_STAGES)
+        return spent / self.ner_seconds
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BenchResult:
+        """Back from `to_dict` (the figures come from a child process as JSON)."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in names})
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for --json."""
         return {
@@ -68,6 +86,7 @@ class BenchResult:
             "ru_characters": self.ru_characters,
             "ru_stages": {k: round(v, 4) for k, v in self.ru_stages.items()},
             "ner_seconds": None if self.ner_seconds is None else round(self.ner_seconds, 4),
+            "trade_to_ner": None if self.trade_to_ner is None else round(self.trade_to_ner, 3),
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "cores": self.cores,
         }
@@ -87,37 +106,51 @@ def corpus_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
 
 
-def pin_one_core() -> int:
-    """Run on one CPU so figures compare across machines; returns the cores now allowed."""
-    if hasattr(os, "sched_setaffinity"):
-        allowed = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {allowed[0]})
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
 
 def bench_corpora(folders: list[Path], repeat: int = 1) -> list[BenchResult]:
-    """Measure each corpus folder; the fastest of `repeat` passes is kept."""
-    cores = pin_one_core()
+    """Measure in a fresh process on one core, numeric libraries on one thread.
+
+    A fresh process because the CLI has already loaded numpy with a thread per core, and
+    those threads fight over one pinned core (ten times slower NER, measured).
+    """
+    command = [sys.executable, "-m", "coopwatch.bench_extract", "--repeat", str(repeat)]
+    completed = subprocess.run(
+        [*command, *map(str, folders)],
+        env={**os.environ, **ONE_THREAD},
+        preexec_fn=pin_one_core if hasattr(os, "sched_setaffinity") else None,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"bench process failed: {completed.stderr.strip()[-2000:]}")
+    return [BenchResult.from_dict(item) for item in json.loads(completed.stdout)]
+
+
+def pin_one_core() -> None:
+    """Keep this process on its first allowed CPU, so figures compare across machines."""
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def measure_corpora(folders: list[Path], repeat: int = 1) -> list[BenchResult]:
+    """Measure each corpus folder in this process; the fastest of `repeat` passes is kept."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     results = []
     for folder in folders:
-        raws = [
-            r
-            for r in read_raw([str(p) for p in corpus_files(folder)])
-            if isinstance(r, RawDocument)
-        ]
+        files = [str(p) for p in corpus_files(folder)]
+        raws = [r for r in read_raw(files) if isinstance(r, RawDocument)]
         passes = [bench_documents(str(folder), raws) for _ in range(repeat)]
         best = min(passes, key=lambda r: r.seconds)
-        best.cores = cores
+        best.cores = cores or 1
         results.append(best)
     return results
 
 
 def bench_documents(name: str, raws: list[RawDocument]) -> BenchResult:
     """Clean and extract every document, timing each stage; then natasha NER on the Russian."""
-    result = BenchResult(corpus=name)
-    if raws:
-        result.warmup_seconds = _timed(lambda: extract_facts(clean_document(raws[0])))
+    result = BenchResult(corpus=name, warmup_seconds=warm_up(raws))
     russian: list[Document] = []
     for raw in raws:
         timings: dict[str, float] = {}
@@ -140,6 +173,18 @@ def bench_documents(name: str, raws: list[RawDocument]) -> BenchResult:
     return result
 
 
+def warm_up(raws: list[RawDocument]) -> float:
+    """Load models and data files: extract the first document of each language, untimed."""
+    started = time.perf_counter()
+    seen: set[str] = set()
+    for raw in raws:
+        doc = clean_document(raw)
+        if doc.lang not in seen:
+            seen.add(doc.lang)
+            extract_facts(doc)
+    return time.perf_counter() - started
+
+
 def bench_ner(docs: list[Document]) -> float:
     """Seconds natasha needs to segment, tag and NER the texts (its models loaded first)."""
     from coopwatch.nlp import named_entities
@@ -148,12 +193,6 @@ def bench_ner(docs: list[Document]) -> float:
     started = time.perf_counter()
     for doc in docs:
         named_entities(doc.text)
-    return time.perf_counter() - started
-
-
-def _timed(call: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    call()
     return time.perf_counter() - started
 
 
@@ -210,7 +249,28 @@ def show_bench(console: Console, results: list[BenchResult]) -> None:
                 _per_doc(r.ner_seconds, r.ru_documents),
             )
         console.print(stages)
+        if r.trade_to_ner is not None:
+            verdict = "within" if r.trade_to_ner <= 1 else "[red]over[/red]"
+            console.print(
+                f"budget: trade extraction ({' + '.join(TRADE_STAGES)}) costs "
+                f"{r.trade_to_ner:.0%} of natasha's NER on the same Russian texts "
+                f"({verdict} the budget of 100%)\n"
+            )
 
 
 def _per_doc(seconds: float, documents: int) -> str:
     return f"{1000 * seconds / documents:.1f}" if documents else "—"
+
+
+def main() -> None:
+    """`python -m coopwatch.bench_extract [--repeat N] DIR...`: figures as JSON on stdout."""
+    parser = argparse.ArgumentParser(description="Measure extraction (used by bench extract).")
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    results = measure_corpora(args.folders, args.repeat)
+    print(json.dumps([r.to_dict() for r in results]))
+
+
+if __name__ == "__main__":
+    main()

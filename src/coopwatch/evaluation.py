@@ -158,11 +158,17 @@ def predict_corpus(
     return predicted, failures
 
 
-def run_eval(corpus: Path, lang: str | None = None) -> EvalRun:
-    """Score the pipeline on a corpus folder (texts + gold.jsonl), optionally one language."""
+def run_eval(corpus: Path, lang: str | None = None, docs: Iterable[str] | None = None) -> EvalRun:
+    """Score the pipeline on a corpus folder (texts + gold.jsonl), optionally some documents."""
     if not corpus.is_dir():
         raise CorpusError(f"{corpus}: not a folder")
     gold = [g for g in load_gold(corpus) if lang is None or g.get("lang") == lang]
+    if docs:
+        wanted = set(docs)
+        unknown = wanted - {str(g["doc"]) for g in gold}
+        if unknown:
+            raise CorpusError(f"{corpus / GOLD_FILE}: no gold for {', '.join(sorted(unknown))}")
+        gold = [g for g in gold if g["doc"] in wanted]
     predicted, failures = predict_corpus(corpus, [str(g["doc"]) for g in gold])
     return EvalRun(
         report=evaluate(gold, predicted), failures=failures, digest=corpus_digest(corpus)

@@ -226,16 +226,19 @@ class _RichBar:
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                             TimeElapsedColumn(), transient=True)
+                             TimeElapsedColumn(), transient=True, refresh_per_second=4)
         self._bar.__enter__()
         self._task = self._bar.add_task("ingesting", total=None)
         self._started = time.perf_counter()
         self._last: IngestReport | None = None
+        self._rendered = 0.0
         return self._advance
 
     def _advance(self, report: IngestReport) -> None:
         self._last = report
-        if report.seen % 10 == 0 or report.seen < 10:
+        now = time.perf_counter()
+        if now - self._rendered >= 0.25:  # redrawing per document would cost more than storing
+            self._rendered = now
             self._render(report)
 
     def _render(self, report: IngestReport) -> None:

@@ -43,6 +43,8 @@ def bench_ingest(
     table.add_row("reader", result.reader)
     table.add_row("seconds", f"{result.seconds:.1f}")
     table.add_row("documents per second", f"{result.docs_per_s:,.0f}  (budget >= 300)")
+    if result.docs_per_cpu_s is not None:
+        table.add_row("documents per CPU second", f"{result.docs_per_cpu_s:,.0f}")
     if result.trafilatura_docs_per_s is not None:
         table.add_row("trafilatura.extract alone", f"{result.trafilatura_docs_per_s:,.0f} docs/s")
     table.add_row("peak memory (RSS)", f"{result.peak_rss_mb:,.0f} MB  (budget < 500)")

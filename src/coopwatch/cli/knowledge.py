@@ -4,7 +4,7 @@ language) and `projects` — the same read queries as the web pages, as tables o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -30,10 +30,12 @@ KINDS = ("person", "organization", "region", "country", "sector")
 
 @app.command()
 def entities(
-    kind: str | None = typer.Option(None, "--kind", help=f"Only one kind: {', '.join(KINDS)}."),
-    limit: int = typer.Option(100, "--limit", min=1, help="How many to list."),
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    kind: Annotated[
+        str | None, typer.Option("--kind", help=f"Only one kind: {', '.join(KINDS)}.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many to list.")] = 100,
+    db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """People, organizations, regions and sectors, by how many articles name them."""
     if kind is not None and kind not in KINDS:
@@ -48,26 +50,36 @@ def entities(
     for column in ("id", "kind", "name", "Russian", "articles"):
         table.add_column(column, justify="right" if column in ("id", "articles") else "left")
     for r in rows:
-        table.add_row(str(r["id"]), r["kind"], escape(r["name_en"] or r["key"]),
-                      escape(r["name_ru"] or ""), str(r["documents"]))
+        table.add_row(
+            str(r["id"]),
+            r["kind"],
+            escape(r["name_en"] or r["key"]),
+            escape(r["name_ru"] or ""),
+            str(r["documents"]),
+        )
     console.print(table)
 
 
 @app.command()
 def entity(
-    name: str = typer.Argument(..., help="A name in English or Russian, a key, or a region code."),
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    name: Annotated[
+        str, typer.Argument(help="A name in English or Russian, a key, or a region code.")
+    ],
+    db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Everything known about one person, organization or region; exits 1 when none matches."""
     with open_db(db) as store:
         conn = store.connection
         codes = region_codes_known(name) or find_regions(name)
         if codes:
-            data: dict[str, Any] = {"kind": "region", "code": codes[0],
-                                    "name_en": region_name(codes[0], "en"),
-                                    "name_ru": region_name(codes[0], "ru"),
-                                    **region_dossier(conn, codes[0])}
+            data: dict[str, Any] = {
+                "kind": "region",
+                "code": codes[0],
+                "name_en": region_name(codes[0], "en"),
+                "name_ru": region_name(codes[0], "ru"),
+                **region_dossier(conn, codes[0]),
+            }
         else:
             ids = find_entity_ids(conn, name)
             if not ids:
@@ -96,13 +108,16 @@ def _print_entity(data: dict[str, Any]) -> None:
         console.print(f"  role: {escape(role['role'])} (last seen {role['last_seen']})")
     for rel in data["relations"]:
         other = rel.get("other_en") or rel.get("other_ru") or ""
-        console.print(f"  {rel['kind']}: {escape(other)} {escape(str(rel['data'].get('role') or ''))}")
+        console.print(
+            f"  {rel['kind']}: {escape(other)} {escape(str(rel['data'].get('role') or ''))}"
+        )
     table = Table(title="Articles")
     for column in ("id", "published", "source", "title"):
         table.add_column(column)
     for d in data["documents"]:
-        table.add_row(str(d["id"]), d["published"] or "", escape(d["source"] or ""),
-                      escape(d["title"] or ""))
+        table.add_row(
+            str(d["id"]), d["published"] or "", escape(d["source"] or ""), escape(d["title"] or "")
+        )
     console.print(table)
 
 
@@ -112,8 +127,12 @@ def _print_region(data: dict[str, Any]) -> None:
     for column in ("period", "flow", "figure", "stories"):
         table.add_column(column)
     for p in data["points"]:
-        table.add_row(p["period"] or "", p["flow"] or "",
-                      figure(p["value"], p["measure"], p["currency"]), str(p["stories"]))
+        table.add_row(
+            p["period"] or "",
+            p["flow"] or "",
+            figure(p["value"], p["measure"], p["currency"]),
+            str(p["stories"]),
+        )
     console.print(table)
     for label, key in (("people", "persons"), ("organizations", "organizations")):
         names = [escape(e["name_en"] or e["name_ru"] or e["key"]) for e in data[key]]
@@ -123,9 +142,11 @@ def _print_region(data: dict[str, Any]) -> None:
 
 @app.command()
 def projects(
-    region: str | None = typer.Option(None, "--region", help="Only one region's (RU-LIP)."),
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    region: Annotated[
+        str | None, typer.Option("--region", help="Only one region's (RU-LIP).")
+    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Projects (deliveries, joint production, assembly) with their status and source."""
     with open_db(db) as store:
@@ -137,7 +158,11 @@ def projects(
     for column in ("published", "status", "description", "regions", "article"):
         table.add_column(column)
     for p in rows:
-        table.add_row(p["published"] or "", p["data"].get("status") or "",
-                      escape(p["data"].get("description") or ""),
-                      ", ".join(p["data"].get("regions") or []), str(p["document_id"]))
+        table.add_row(
+            p["published"] or "",
+            p["data"].get("status") or "",
+            escape(p["data"].get("description") or ""),
+            ", ".join(p["data"].get("regions") or []),
+            str(p["document_id"]),
+        )
     console.print(table)

@@ -18,6 +18,7 @@ from coopwatch.model import IngestError
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.")],
@@ -87,6 +88,9 @@ def eval_command(
     corpus: Annotated[Path, typer.Argument(help="A folder of texts with their gold.jsonl.")],
     as_json: Annotated[bool, typer.Option("--json", help="Scores and errors as JSON.")] = False,
     lang: Annotated[str | None, typer.Option(help="Only documents in this language.")] = None,
+    docs: Annotated[
+        list[str] | None, typer.Option("--doc", help="Only these documents (gold `doc` ids).")
+    ] = None,
     only: Annotated[
         list[str] | None, typer.Option("--field", help="Show errors of these fields only.")
     ] = None,
@@ -98,7 +102,7 @@ def eval_command(
     from coopwatch.evaluation import CorpusError, run_eval
 
     try:
-        run = run_eval(corpus, lang)
+        run = run_eval(corpus, lang, docs)
     except CorpusError as error:
         errors.print(f"[red]error[/red] {escape(str(error))}")
         raise typer.Exit(2) from error

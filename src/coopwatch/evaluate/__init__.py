@@ -186,17 +186,7 @@ def _score_atoms(
     pairs = match_one_to_one(
         gold, predicted, lambda g, p: same_atom(g, p, target=is_target), distance
     )
-    score.counts[name] = Counts(
-        tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs)
-    )
-    matched_gold = {i for i, _ in pairs}
-    matched_predicted = {j for _, j in pairs}
-    for i, atom in enumerate(gold):
-        if i not in matched_gold:
-            score.findings.append(_finding(score, name, "miss", atom, note=atom.get("note")))
-    for j, atom in enumerate(predicted):
-        if j not in matched_predicted:
-            score.findings.append(_finding(score, name, "false_hit", atom, atom.get("sentence")))
+    _record(score, name, gold, predicted, pairs, lambda atom: atom.get("sentence"))
     for i, j in pairs:
         right = qualifier(gold[i]) == qualifier(predicted[j])
         score.qualifier.add(Accuracy(right=int(right), total=1))
@@ -206,6 +196,29 @@ def _score_atoms(
                 score, name, "qualifier", predicted[j], predicted[j].get("sentence"), note
             )
             score.findings.append(found)
+
+
+def _record(
+    score: DocumentScore,
+    name: str,
+    gold: list[Any],
+    predicted: list[Any],
+    pairs: list[tuple[int, int]],
+    sentence_of: Callable[[Any], Any],
+) -> None:
+    """Counts of one field from its matching, and a finding per unmatched item."""
+    score.counts[name] = Counts(
+        tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs)
+    )
+    matched_gold = {i for i, _ in pairs}
+    matched_predicted = {j for _, j in pairs}
+    for i, item in enumerate(gold):
+        if i not in matched_gold:
+            note = item.get("note") if isinstance(item, dict) else None
+            score.findings.append(_finding(score, name, "miss", item, note=note))
+    for j, item in enumerate(predicted):
+        if j not in matched_predicted:
+            score.findings.append(_finding(score, name, "false_hit", item, sentence_of(item)))
 
 
 Keyer = Callable[[Any], frozenset[str]]
@@ -234,18 +247,7 @@ def _score_set(
     gold_keys = [keyer(item) for item in gold]
     predicted_keys = [keyer(item) for item in predicted]
     pairs = match_one_to_one(gold_keys, predicted_keys, lambda g, p: bool(g & p))
-    score.counts[name] = Counts(
-        tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs)
-    )
-    matched_gold = {i for i, _ in pairs}
-    matched_predicted = {j for _, j in pairs}
-    for i, item in enumerate(gold):
-        if i not in matched_gold:
-            score.findings.append(_finding(score, name, "miss", item))
-    for j, item in enumerate(predicted):
-        if j not in matched_predicted:
-            found = _finding(score, name, "false_hit", item, sentences.get(_label(item)))
-            score.findings.append(found)
+    _record(score, name, gold, predicted, pairs, lambda item: sentences.get(_label(item)))
 
 
 def _distinct(items: list[Any], keyer: Keyer) -> list[Any]:

@@ -16,6 +16,7 @@ VALUE_TOLERANCE = 0.005  # relative, for amounts and multipliers
 POINTS_TOLERANCE = 0.05  # absolute percentage points, for growth_pct and share_pct
 PERCENT_MEASURES = frozenset({"growth_pct", "share_pct"})
 _FULL_YEAR = re.compile(r"^(\d{4})-01\.\.(\d{4})-12$")
+_ONE_MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
 def direction(atom: dict[str, Any]) -> tuple[str, str, str]:
@@ -40,10 +41,13 @@ def direction(atom: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def normal_period(period: Any) -> str | None:
-    """The period as a comparable string; January..December of one year is that year.
+    """The period as a comparable string: January..December of one year is that year, and
+    a bare month is the one-month span.
 
     >>> normal_period("2024-01..2024-12"), normal_period(" 2023 "), normal_period(None)
     ('2024', '2023', None)
+    >>> normal_period("2024-03")
+    '2024-03..2024-03'
     """
     if period is None:
         return None
@@ -51,6 +55,8 @@ def normal_period(period: Any) -> str | None:
     full = _FULL_YEAR.match(text)
     if full and full.group(1) == full.group(2):
         return full.group(1)
+    if _ONE_MONTH.match(text):
+        return f"{text}..{text}"
     return text
 
 

@@ -30,12 +30,19 @@ class DocContext:
     reference: date | None = None  # publication date, or the current year the text names
 
     def counterpart(self, code: str) -> str:
-        """The party on the other side: the document's main one there."""
+        """The party on the other side: a Russian region trades with Belarus; Russia as a
+        whole with the document's Belarusian region, if it is about one."""
         if side(code) == "BY":
             return self.main_ru
-        if side(code) == "RU":
-            return self.main_by if code == "RU" or self.main_by != "BY" else "BY"
+        if code == "RU":
+            return self.main_by
         return "BY"
+
+    def default_pair(self) -> tuple[str, str]:
+        """The two parties a sentence that names none is about."""
+        if self.main_ru != "RU":
+            return "BY", self.main_ru
+        return self.main_by, "RU"
 
 
 def main_party(counts: Counter[str], country: str) -> str:
@@ -43,8 +50,7 @@ def main_party(counts: Counter[str], country: str) -> str:
     regions = [(n, c) for c, n in counts.items() if side(c) == country and c != country]
     plain = [(n, c) for n, c in regions if c not in CAPITALS]
     if country == "BY":
-        best = max(plain, default=(0, country))
-        return best[1] if best[0] > counts.get("BY", 0) else "BY"
+        return max(plain, default=(0, country))[1]
     return max(plain or regions, default=(0, country))[1]
 
 

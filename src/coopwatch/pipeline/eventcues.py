@@ -28,7 +28,9 @@ _MONTHS = {
 _MONTH_RE = (r"(january|february|march|april|may|june|july|august|september|october|november|"
              r"december|январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|"
              r"август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH_RE}\b|\b{_MONTH_RE}\s+(\d{{1,2}})\b", re.IGNORECASE)
+DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})\s+{_MONTH_RE}\b|\b{_MONTH_RE}\s+(\d{{1,2}})\b", re.IGNORECASE
+)
 MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*(?:году|года|г\.|-м|year))?\b")
 

@@ -17,6 +17,7 @@ from coopwatch.model import (
     Sentence,
 )
 from coopwatch.pipeline.eventcues import count_before, cues, first_cue, resolve_date
+from coopwatch.pipeline.registry import region_name_en
 from coopwatch.pipeline.sectors import find_sectors
 
 _DELEGATION = re.compile(
@@ -24,7 +25,8 @@ _DELEGATION = re.compile(
     r"(?:[A-Z]\w+\s+)?delegation(?: of [A-Z][\w\s]{0,30}?(?=[,.]| (?:is|was|has|will|visited)))?|"
     r"представител\w* \d+[\w\s-]{0,40}?(?:предприяти\w*|компани\w*|организаци\w*)|"
     r"(?:\w+ская\s+)?делегаци\w*)", re.IGNORECASE)
-_QUANTITY = re.compile(r"\b(\d[\d,. ]*)\s+((?:units?|единиц\w*)(?: of [\w-]+)?|[\w-]+\s+(?:[\w-]+\s+)?"
+_QUANTITY = re.compile(r"\b(\d[\d,. ]*)\s+((?:units?|единиц\w*)(?: of [\w-]+)?|"
+                       r"[\w-]+\s+(?:[\w-]+\s+)?"
                        r"(?:vehicles|tractors|buses|trolleybuses|trams|machines|elevators|"
                        r"трактор\w*|автобус\w*|троллейбус\w*|машин\w*|лифт\w*|техник\w*)|"
                        r"(?:vehicles|tractors|buses|trolleybuses|trams|machines|elevators|"
@@ -55,7 +57,8 @@ def tag_events(doc: Document, found: Extraction) -> None:
         kind, m = cue
         people, orgs, _ = _in_sentence(found, sentence)
         delegations = [d.group(0).strip() for d in _DELEGATION.finditer(sentence.text)]
-        place = next((p.surface for p in found.parties if sentence.start <= p.start < sentence.end
+        place = next((region_name_en(p.code) or p.surface for p in found.parties
+                      if sentence.start <= p.start < sentence.end
                       and re.search(r"\b(?:in|в|во)\s*$", doc.text[max(0, p.start - 4):p.start])),
                      None)
         found.events.append(EventMention(
@@ -94,6 +97,7 @@ def _agreement_nouns(text: str, lang: str) -> list[tuple[str, re.Match[str]]]:
             for m in pattern.finditer(text)]
 
 
+_UNCOUNTED = re.compile(r"\b(?:a number of|several|ряд\w*|несколько)\s+(?:\w+\s+)?$", re.I)
 _PLURAL_VERB = re.compile(r"^(?:подписаны|заключены|подписали|заключили)$|were|have", re.I)
 
 
@@ -101,13 +105,14 @@ def _agreement_count(text: str, m: re.Match[str], verb: str) -> int | None:
     """A number before the noun; one for a singular; none for "a number of" or a bare plural.
 
     >>> import re
-    >>> _agreement_count("11 agreements were signed", re.search("agreements", "11 agreements"), "signed")
+    >>> text = "11 agreements were signed"
+    >>> _agreement_count(text, re.search("agreements", text), "signed")
     11
     """
     number = count_before(text, m.start())
     if number is not None:
         return number
-    if re.search(r"\b(?:a number of|several|ряд\w*|несколько)\s+(?:\w+\s+)?$", text[:m.start()], re.I):
+    if _UNCOUNTED.search(text[:m.start()]):
         return None
     word = m.group(0).lower()
     if re.search(r"[а-яё]", word):
@@ -138,5 +143,6 @@ def tag_projects(doc: Document, found: Extraction) -> None:
             sector=sectors[0].sector if sectors else None,
             quantity=quantity.group(0) if quantity else None,
             status=status[0] if status else None,  # type: ignore[arg-type]
-            evidence=_evidence(sentence, sentence.start + cue[1].start(), sentence.start + cue[1].end()),
+            evidence=_evidence(sentence, sentence.start + cue[1].start(),
+                               sentence.start + cue[1].end()),
         ))

@@ -39,8 +39,8 @@ class Figure:
 
 
 COMPARED_TO_PERIOD = {
-    "en": r"than\s+(?:it\s+was\s+)?(?:in\s+)?(?:\d{4}|last|the\s+(?:same|previous))|a\s+year\s+(?:earlier|ago)",
-    "ru": r"чем\s+(?:было\s+)?(?:в\s+)?(?:\d{4}|прошл|аналогичн)|прошлогодн|аналогичн|\d{4}\s+год",
+    "en": r"than\s+(?:it\s+was\s+)?(?:in\s+)?(?:\d{4}|last|the\s+(?:same|previous)|a\s+year)|a\s+year\s+(?:earlier|ago|before)|year[\s-]on[\s-]year",
+    "ru": r"чем\s+(?:было\s+)?(?:в\s+)?(?:\d{4}|прошл|аналогичн|годом|год\s+назад)|прошлогодн|аналогичн|\d{4}\s+год|годом\s+ранее|год\s+назад|предыдущ",
 }
 COMPARATIVE = {
     "en": r"^(?:more|less|higher|lower|larger|smaller|bigger)$",

@@ -63,7 +63,7 @@ def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: 
     for party in parties:
         if party.end <= flow.start:
             gap = text[party.end : flow.start]
-            if len(gap) <= 3 or re.fullmatch(r"['’]s?\s*|\s*(?:side['’]?s?|\w+['’]s)\s*", gap):
+            if len(gap) <= 3 or re.fullmatch(r"['’]s?\s*|\s*(?:side['’]?s?|\w+['’]s)\s*|\s+[^\W\d]+\s+", gap):
                 lead = text[max(0, party.start - 8) : party.start]
                 if re.search(TO[lang], lead, re.I):
                     destination = destination or party.code
@@ -83,9 +83,10 @@ def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: 
                 owner = owner or party.code if flow.flow != "import" else owner
                 source = source or (party.code if flow.flow == "import" else None)
     for party in parties:  # «экспорт: белорусский – на 75%, калужский – на 23%»
+        lead = text[max(0, party.start - 8) : party.start]
         if flow.end <= party.start and party.end <= limit and re.fullmatch(
             r"\s*[-–—:]\s*(?:\S+\s+){0,3}", text[party.end : limit]
-        ):
+        ) and not re.search(TO[lang] + "|" + FROM[lang], lead, re.I):
             owner = party.code
     return Roles(owner, source, destination)
 
@@ -117,3 +118,37 @@ def side(code: str) -> str:
 def flow_word_pattern(lang: str) -> re.Pattern[str]:
     """Any flow word (for 'X of Belarusian exports'-style attachment)."""
     return compiled("flow", lang, r"(?<!\w)(?:{})")
+
+
+TIE = {"en": r"(?:with|between|and|&)\s+(?:the\s+)?$", "ru": r"(?:с|со|между|и)\s+$"}
+
+
+def turnover_parties(text: str, flow: FlowMention, parties: list[PartyMention], lang: str,
+                     limit: int) -> list[str]:
+    """The parties a turnover word names: "Russia's trade with Belarus", «товарооборот
+    Беларуси с Краснодарским краем», "trade between Belarus and Tula"."""
+    codes = []
+    for party in parties:
+        if party.end <= flow.start:
+            gap = text[party.end : flow.start]
+            if re.fullmatch(r"(?:['’]s?)?\s*(?:[^\W\d]+\s+){0,2}|\s+and\s+[^\W\d]+['’]s?\s+", gap):
+                codes.append(party.code)
+        elif party.start <= max(limit, flow.end + 60):
+            between = text[flow.end : party.start]
+            if re.search(r"[.;!?]", between) or len(between) > 70:
+                continue
+            if re.search(TIE[lang], between[-12:], re.I) or len(between.split()) <= 1:
+                codes.append(party.code)
+    return codes
+
+
+def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], lang: str) -> bool:
+    """"Tractor exports grew 265 times": one product's trade, out of scope (English)."""
+    if lang != "en":
+        return False
+    before = re.search(r"([A-Za-z][\w-]*)\s+$", text[max(0, flow.start - 30) : flow.start])
+    if not before or any(p.start <= flow.start - len(before.group(0)) < p.end for p in parties):
+        return False
+    word = before.group(1)
+    allowed = compiled("flow_modifier", lang, r"(?:{})")
+    return not allowed.fullmatch(word) and not word.endswith(("'s", "s'"))

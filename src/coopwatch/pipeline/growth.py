@@ -74,6 +74,8 @@ def classify_percent(left: str, right: str, lang: str) -> str | None:
         rf"\s*(?:{alternation('share_cue', lang)})", right, re.IGNORECASE
     ):
         return "share"
+    if re.match(rf"\s*of\s+(?:\S+\s+){{0,4}}?{alternation('flow', lang)}", right, re.I):
+        return "share"  # "over 50% of Tula's trade with the CIS"
     by = r"(?:by|на)\s+(?:\S+\s+){0,2}$"
     if not re.search(by, left[-30:], re.IGNORECASE):
         if compiled("index_lead", lang, r"(?:{})\s*$").search(left[-40:]):

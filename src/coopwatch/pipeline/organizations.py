@@ -24,6 +24,9 @@ NOT_REPORTED_KINDS = frozenset(
     {"media", "government", "embassy", "executive_committee", "administration",
      "parliament", "international"}
 )
+_REGION_AFTER = re.compile(
+    r"\s+(of|in)\s+(the\s+)?[A-Z]\w+\s+(Oblast|Region|region|Krai|Territory)"
+)
 _MINISTER_FORMS = [
     (re.compile(r"\bMinistry\b"), "Minister"),
     (re.compile(r"\bМинистерство\b", re.IGNORECASE), "министр"),
@@ -58,7 +61,7 @@ def _regional(doc: Document, found: Extraction, end: int) -> bool:
         if "-" in party.code and 0 <= party.start - end <= 4:
             return True
     tail = doc.text[end:end + 40]
-    return bool(re.match(r"\s+(of|in)\s+(the\s+)?[A-Z]\w+\s+(Oblast|Region|region|Krai|Territory)", tail))
+    return bool(_REGION_AFTER.match(tail))
 
 
 def _mention(doc: Document, entry: OrgEntry, start: int, end: int) -> OrganizationMention | None:

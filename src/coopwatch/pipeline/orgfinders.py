@@ -40,17 +40,21 @@ _HEADS = {
     "Chamber of Commerce and Industry": "chamber", "Ministry": "ministry",
 }
 _CAP = r"(?:[A-Z][\w.’'\-]*|N\.N\.)"
-EN_NAMED = re.compile(
-    rf"\b((?:{_CAP}\s+(?:(?:of|and|for)\s+)?){{1,6}})({'|'.join(sorted(_HEADS, key=len, reverse=True))})\b"
-)
+_HEAD_RE = "|".join(sorted(_HEADS, key=len, reverse=True))
+EN_NAMED = re.compile(rf"\b((?:{_CAP}\s+(?:(?:of|and|for)\s+)?){{1,6}})({_HEAD_RE})\b")
 EN_MINISTRY = re.compile(r"\bMinistry of ((?:[A-Z]\w+)(?:\s+(?:and\s+)?[A-Z]\w+)*)")
+_REGIONAL_TAIL = re.compile(r"\s+of\s+(the\s+)?\w+\s+(Oblast|Region|region|Krai|Territory)")
 EN_PLACE_PLANT = re.compile(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}?)(plant|works|factory)\b")
 EN_AFTER_WORD = re.compile(
     r"\b(?:holding company|company|holding|manufacturer|concern|corporation|steel mill|enterprise)"
     r"\s+[“\"«]?([A-Z][A-Za-z\-]{3,}(?:\s[A-Z][A-Za-z\-]+)?)[”\"»]?"
 )
-EN_BEFORE_WORD = re.compile(r"\b([A-Z][a-z]+[A-Za-z\-]{3,})\s+(?:holding company|holding|company|concern)\b")
-EN_LEGAL = re.compile(r"\b(NPO|OAO|OJSC|JSC|CJSC|LLC|PJSC)\s+[“\"«]?([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)[”\"»]?")
+EN_BEFORE_WORD = re.compile(
+    r"\b([A-Z][a-z]+[A-Za-z\-]{3,})\s+(?:holding company|holding|company|concern)\b"
+)
+EN_LEGAL = re.compile(
+    r"\b(NPO|OAO|OJSC|JSC|CJSC|LLC|PJSC)\s+[“\"«]?([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)[”\"»]?"
+)
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|Our|This|That|Its|Their|Belarusian|Belarus[’']?|Russian|Russia[’']s|"
     r"Joint|New|Both|All|Two|Other)\s+)+"
@@ -96,16 +100,17 @@ def _clean_en(name: str) -> str:
 def _english(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
     text = doc.text
     for m in EN_NAMED.finditer(text):
-        name = _clean_en(m.group(0))
-        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
-            start = m.end() - len(name)
-            if not (_HEADS[m.group(2)] == "ministry" and "Ministry" not in name.split()[0]):
-                yield OrgHit(start, m.end(), name, _HEADS[m.group(2)])
+        for start, end in _split_pairs(m.start(), m.end(), text):
+            name = _clean_en(text[start:end])
+            if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
+                if not (_HEADS[m.group(2)] == "ministry" and "Ministry" not in name.split()[0]):
+                    yield OrgHit(end - len(name), end, name, _HEADS[m.group(2)])
     for m in EN_MINISTRY.finditer(text):
-        if not re.match(r"\s+of\s+(the\s+)?\w+\s+(Oblast|Region|region|Krai|Territory)", text[m.end():]):
+        if not _REGIONAL_TAIL.match(text[m.end():]):
             yield OrgHit(m.start(), m.end(), m.group(0), "ministry")
     for m in EN_PLACE_PLANT.finditer(text):
-        if _overlaps_party(m.start(1), m.end(1), parties, whole=True):
+        regional = [p for p in parties if "-" in p.code]
+        if _overlaps_party(m.start(1), m.end(1), regional, whole=True):
             name = f"{m.group(1)} {m.group(2).title()}{m.group(3).title()}"
             yield OrgHit(m.start(), m.end(), re.sub(r"\s+", " ", name), "plant")
     for pattern, kind in ((EN_AFTER_WORD, "company"), (EN_BEFORE_WORD, "company")):
@@ -114,6 +119,15 @@ def _english(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
     for m in EN_LEGAL.finditer(text):
         name = m.group(2) if m.group(1) not in ("NPO",) else f"NPO {m.group(2)}"
         yield OrgHit(m.start(), m.end(), name, "company")
+
+
+def _split_pairs(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """'X University and Y University' is two names: split at 'and' after an organization word."""
+    heads = "|".join(sorted(_HEADS, key=len, reverse=True))
+    m = re.search(rf"\b(?:{heads})\s+and\s+", text[start:end])
+    if m is None:
+        return [(start, end)]
+    return [(start, start + m.end() - len(m.group(0).split()[-1]) - 2), (start + m.end(), end)]
 
 
 def _single_name(start: int, end: int, name: str, kind: str,
@@ -133,17 +147,34 @@ def _russian(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
         name = m.group(2).strip()
         if not _plausible_ru_name(name):
             continue
-        before = [normalize(w) for w in re.findall(r"[\w\-]+", text[max(0, m.start() - 60):m.start()])][-3:]
+        window = text[max(0, m.start() - 60):m.start()]
+        before = [normalize(w) for w in re.findall(r"[\w\-]+", window)][-3:]
         if m.group(1) or any(w in _RU_ORG_WORDS for w in before):
-            yield OrgHit(m.start(), m.end(), _legal_name(m.group(1), name), "company")
+            yield OrgHit(m.start(), m.end(), _legal_name(m.group(1), _nominative(name)), "company")
         elif not any(w in _RU_NOT_ORG_WORDS for w in before):
-            yield OrgHit(m.start(), m.end(), name, "company")
+            yield OrgHit(m.start(), m.end(), _nominative(name), "company")
     for span in _ner(text):
         if span.type != "ORG" or not span.text[:1].isupper() or "«" in span.text:
             continue
         norms = [normalize(w) for w in span.text.split()]
         if len(norms) >= 2 and any(n in _RU_ORG_WORDS for n in norms):
-            yield OrgHit(span.start, span.stop, (span.normal or span.text).strip(), "company")
+            name = re.sub(r"\s*\(.*?\)\s*|\s+им(?:ени|\.)\s.*$", "", span.normal or span.text)
+            yield OrgHit(span.start, span.stop, name.strip(), "company")
+
+
+def _nominative(name: str) -> str:
+    """A one-word quoted name in the nominative: «Строммашины» -> Строммашина.
+
+    >>> _nominative("Нижнекамскнефтехимом"), _nominative("Алабуги"), _nominative("Белкард")
+    ('Нижнекамскнефтехим', 'Алабуга', 'Белкард')
+    """
+    if not re.fullmatch(r"[А-ЯЁ][а-яё\-]{4,}", name):
+        return name
+    for ending, replacement in (("ом", ""), ("ем", ""), ("ой", "а"), ("ей", "я"), ("ы", "а"),
+                                ("и", "а")):
+        if name.endswith(ending):
+            return name[: -len(ending)] + replacement
+    return name
 
 
 def _plausible_ru_name(name: str) -> bool:

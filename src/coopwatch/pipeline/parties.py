@@ -17,10 +17,14 @@ from importlib import resources
 from coopwatch.model import Document, Extraction, PartyMention
 from coopwatch.nlp import Token, lemmas
 
+KINDS = ("country", "region", "republic", "capital", "alias", "adj", "context")
 LOOSE_KINDS = frozenset({"adj", "context"})  # may start with a lower-case letter
-REGION_KINDS = frozenset({"region", "republic", "capital", "alias", "adj"})
 PREFIX_KEY_LEN = 3
+START_LEN = 2  # a word and its lemma share their first two letters («Орла» -> «орёл»)
 PLURAL_ENDINGS = ("ами", "ам", "ах", "амі")
+CAPITAL_OF = {"BY-HM": "BY", "RU-MOW": "RU"}
+COORDINATION = re.compile(r"\s*(?:,|[-–—]|,?\s*(?:and|as well as|и|а также|і))\s*", re.IGNORECASE)
+OFFICIAL = re.compile(r"(?:official|официальн\w*|афіцыйн\w*)\s*$", re.IGNORECASE)
 # Words (hyphenated ones whole: "Khanty-Mansi", «Ростове-на-Дону») and single marks; 20x
 # faster than razdel and enough here, since names and text are split the same way.
 WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
@@ -55,6 +59,7 @@ class Gazetteer:
     by_key: dict[str, tuple[Entry, ...]]
     by_prefix: dict[str, tuple[Entry, ...]]
     republics: frozenset[str]  # codes "the republic" may refer back to
+    starts: frozenset[str]  # the first letters of every name word: other words need no lemmas
 
 
 def tokenize(text: str) -> list[Token]:
@@ -114,30 +119,42 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
             text = handle.read()
     by_key: dict[str, list[Entry]] = {}
     by_prefix: dict[str, list[Entry]] = {}
-    republics = set()
+    for entry in read_entries(text):
+        first = entry.words[0]
+        if isinstance(first, str):
+            by_prefix.setdefault(first[:PREFIX_KEY_LEN], []).append(entry)
+        else:
+            for key in first:
+                by_key.setdefault(key, []).append(entry)
+    every = [e for entries in by_key.values() for e in entries]
+    every += [e for entries in by_prefix.values() for e in entries]
+    return Gazetteer(
+        {k: tuple(v) for k, v in by_key.items()},
+        {k: tuple(v) for k, v in by_prefix.items()},
+        frozenset(e.code for e in every if e.kind in ("republic", "context")),
+        frozenset(key[:START_LEN] for e in every for word in e.words
+                  for key in ([word] if isinstance(word, str) else word)),
+    )
+
+
+def read_entries(text: str) -> list[Entry]:
+    """The rows of a regions.tsv text as entries, one per name; a bad row names its line."""
+    entries = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) < 4:
-            raise ValueError(f"regions.tsv line {number}: expected 4 tab-separated fields")
+        if len(fields) < 4 or fields[1] not in KINDS:
+            raise ValueError(f"regions.tsv line {number}: expected code, kind ({', '.join(KINDS)}),"
+                             " lang, names separated by tabs")
         code, kind, lang, names = fields[:4]
         namelike = len(fields) > 4 and "namelike" in fields[4]
-        if kind in ("republic", "context"):
-            republics.add(code)
         for name in names.split("|"):
-            entry = Entry(code, kind, lang, parse_name(name.strip()), namelike)
-            first = entry.words[0]
-            if isinstance(first, str):
-                by_prefix.setdefault(first[:PREFIX_KEY_LEN], []).append(entry)
-            else:
-                for key in first:
-                    by_key.setdefault(key, []).append(entry)
-    return Gazetteer(
-        {k: tuple(v) for k, v in by_key.items()},
-        {k: tuple(v) for k, v in by_prefix.items()},
-        frozenset(republics),
-    )
+            words = parse_name(name.strip())
+            if not words or (isinstance(words[0], str) and len(words[0]) < PREFIX_KEY_LEN):
+                raise ValueError(f"regions.tsv line {number}: bad name {name!r}")
+            entries.append(Entry(code, kind, lang, words, namelike))
+    return entries
 
 
 def _word_matches(matcher: frozenset[str] | str, token: Token, keys: frozenset[str]) -> bool:
@@ -147,11 +164,11 @@ def _word_matches(matcher: frozenset[str] | str, token: Token, keys: frozenset[s
 
 
 def _candidates(gaz: Gazetteer, token: Token, keys: frozenset[str]) -> list[Entry]:
-    found: list[Entry] = []
+    found: dict[int, Entry] = {}
     for key in keys:
-        found.extend(gaz.by_key.get(key, ()))
-    found.extend(gaz.by_prefix.get(fold(token.text)[:PREFIX_KEY_LEN], ()))
-    return found
+        found.update((id(e), e) for e in gaz.by_key.get(key, ()))
+    found.update((id(e), e) for e in gaz.by_prefix.get(fold(token.text)[:PREFIX_KEY_LEN], ()))
+    return list(found.values())
 
 
 def _is_capitalised(token: Token | None) -> bool:
@@ -223,15 +240,33 @@ def _resolve_context(gaz: Gazetteer, matches: list[PartyMatch]) -> list[PartyMat
     return resolved
 
 
+def _resolve_metonymy(text: str, matches: list[PartyMatch], offset: int) -> list[PartyMatch]:
+    """"Minsk and Moscow", «официальный Минск»: the capitals standing for their countries."""
+    resolved = list(matches)
+    for i, match in enumerate(matches):
+        if match.code not in CAPITAL_OF or match.kind != "capital":
+            continue
+        before = text[max(0, match.start - offset - 20):match.start - offset]
+        pair = [m for m in matches[max(0, i - 1):i + 2] if m is not match
+                and m.code in CAPITAL_OF and m.code != match.code and m.kind == "capital"
+                and COORDINATION.fullmatch(text[min(m.end, match.end) - offset:
+                                                max(m.start, match.start) - offset])]
+        if pair or OFFICIAL.search(before):
+            resolved[i] = PartyMatch(CAPITAL_OF[match.code], "country", match.start, match.end,
+                                     match.surface)
+    return resolved
+
+
 def find_matches(text: str, offset: int = 0) -> list[PartyMatch]:
     """Every party name in `text`, longest match first, offsets shifted by `offset`."""
     gaz = load_gazetteer()
     tokens = tokenize(text)
-    keys = [word_keys(token.text) for token in tokens]
+    keys = [word_keys(t.text) if fold(t.text)[:START_LEN] in gaz.starts else frozenset()
+            for t in tokens]
     matches: list[PartyMatch] = []
     for i in range(len(tokens)):
         matches.extend(_matches_at(gaz, tokens, keys, i, text, offset))
-    return _resolve_context(gaz, _longest_first(matches))
+    return _resolve_metonymy(text, _resolve_context(gaz, _longest_first(matches)), offset)
 
 
 def find_parties(text: str, offset: int = 0) -> list[PartyMention]:

@@ -5,13 +5,15 @@ about. The cascade, with cue words from `data/partner_cues.tsv`:
 
 1. Drop mentions that cannot be a partner: countries, datelines ("MINSK, 1 June"), anything
    after a "Recent news"/«Читайте также» line, a city named as an office's seat («отделение
-   посольства в Смоленске»), sentences with a comparison or birthplace cue, and the capitals
-   Minsk and Moscow unless the words say the city itself ("Minsk City", «мэр Москвы»), since
-   they usually stand for the two governments.
+   посольства в Смоленске»), a comparison or birthplace cue just before ("as large as Grodno
+   Oblast", "a native of Omsk"), and the capitals
+   Minsk and Moscow unless the words say the city itself ("Minsk City", «мэр Москвы») or list
+   them with other regions, since they usually stand for the two governments.
 2. Lead: the page title (when the text does not repeat it) and the first two sentences with
    words, unless such a sentence names more than three regions (a menu or a list).
 3. The main region: most lead mentions, then most mentions in cooperation sentences, then most
-   mentions. It is a partner when named in the lead or with a cooperation cue.
+   mentions. It is a partner when named in the lead or with a cooperation cue. A region named
+   only as the place of an event ("the forum in Ufa") cannot be the main region.
 4. Another region is a partner when it is named in the lead, or listed with other regions as
    partners ("the leading partners are Moscow, Tula and Kaluga"), or named at least twice with
    a cooperation cue, or named in one sentence with a partner of the other side ("talks
@@ -29,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopwatch.model import Document, Extraction, PartyMention
-from coopwatch.pipeline.parties import find_parties, fold, name_kind
+from coopwatch.pipeline.parties import COORDINATION, find_parties, fold, name_kind
 
 COUNTRY_CAPITALS = frozenset({"BY-HM", "RU-MOW"})
 LEAD_SENTENCES = 2
@@ -40,7 +42,6 @@ MAX_LEAD_REGIONS = 3  # a lead "sentence" naming more regions is a menu or a lis
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "в", "во", "из", "на", "у"})
 NEGATIVE_WINDOW = 4
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–.!?\n]")
-COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|as well as|и|а также|і))\s*", re.IGNORECASE)
 WORDS = re.compile(r"\w+(?:[-.]\w+)*")
 
 
@@ -114,7 +115,12 @@ class RegionScore:
     count: int = 0
     listed: int = 0  # mentions in a sentence that lists two or more regions as partners
     peers: set[str] = field(default_factory=set)  # coordinated with it: "Vitebsk and Mogilev"
+    venue: int = 0  # mentions of its capital as a place only: "talks in Kazan"
     sentences: set[int] = field(default_factory=set)
+
+    def only_venue(self) -> bool:
+        """Named only as the place of an event ("talks in Kazan"), never as a party."""
+        return 0 < self.count == self.venue
 
     def rank(self) -> tuple[int, int, int]:
         """Ordering for the main region: lead, then cooperation, then plain mentions."""
@@ -159,6 +165,7 @@ class MentionJudge:
         self.doc = doc
         self.tail = tail_start(doc)
         self.views: dict[int, SentenceView] = {}
+        self.listed_capitals: set[int] = set()  # "Moscow, St Petersburg and Tula": the city
 
     def view(self, mention: PartyMention) -> SentenceView:
         """The mention's sentence (or a window of text around it when not known)."""
@@ -180,8 +187,13 @@ class MentionJudge:
         if name_kind(mention.surface) == "capital" and has_cue(before, "office"):
             return False
         if mention.code in COUNTRY_CAPITALS:
-            return self.names_city(mention, view, before)
+            return mention.start in self.listed_capitals or self.names_city(mention, view, before)
         return True
+
+    def is_venue(self, mention: PartyMention) -> bool:
+        """'talks in Kazan': a capital named as the place where something happened."""
+        before = self.view(mention).words_before(mention.start, 1)
+        return name_kind(mention.surface) == "capital" and before[-1:] in (["in"], ["в"], ["во"])
 
     def clause_before(self, mention: PartyMention) -> list[str]:
         """The last few words before a mention, back to the nearest comma or bracket."""
@@ -204,7 +216,11 @@ class MentionJudge:
 def score_regions(doc: Document, mentions: list[PartyMention]) -> dict[str, RegionScore]:
     """Lead, cooperation, listing and plain mention counts of every region that can be a partner."""
     judge = MentionJudge(doc)
-    usable = [m for m in mentions if judge.usable(m)]
+    regions = [m for m in mentions if "-" in m.code]
+    judge.listed_capitals = {
+        m.start for pair in coordinated_pairs(doc.text, regions) for m in pair
+        if m.code in COUNTRY_CAPITALS and any(o.code not in COUNTRY_CAPITALS for o in pair)}
+    usable = [m for m in regions if judge.usable(m)]
     codes_in: dict[int, set[str]] = defaultdict(set)
     for mention in usable:
         codes_in[mention.sentence].add(mention.code)
@@ -219,6 +235,7 @@ def score_regions(doc: Document, mentions: list[PartyMention]) -> dict[str, Regi
         score = scores[mention.code]
         words = judge.view(mention).words
         score.count += 1
+        score.venue += judge.is_venue(mention)
         score.sentences.add(mention.sentence)
         score.lead += mention.sentence in lead
         score.coop += has_cue(words, "coop")
@@ -251,10 +268,12 @@ def pick_partners(scores: dict[str, RegionScore]) -> list[str]:
     """The main region, the others named in the lead, listed, or with cooperation, and pairs."""
     if not scores:
         return []
-    main = max(sorted(scores), key=lambda code: scores[code].rank())
-    chosen = {main} if scores[main].lead or scores[main].coop else set()
-    chosen.update(code for code, s in scores.items()
-                  if s.lead or s.listed or (s.count >= 2 and s.coop))
+    named = {code: s for code, s in scores.items() if not s.only_venue()}
+    chosen = {code for code, s in scores.items() if s.listed}
+    if named:
+        main = max(sorted(named), key=lambda code: named[code].rank())
+        chosen |= {main} if named[main].lead or named[main].coop else set()
+        chosen.update(code for code, s in named.items() if s.lead or (s.count >= 2 and s.coop))
     grown = bool(chosen)
     while grown:
         paired = {

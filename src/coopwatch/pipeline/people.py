@@ -38,10 +38,17 @@ _SHORT = re.compile(
 )
 
 
-def _english_names(doc: Document) -> list[NameHit]:
+_NOT_SURNAMES = frozenset({"Oblast", "Region", "Krai", "Territory", "Republic", "Province",
+                           "District", "Plant", "Works", "Street", "Avenue", "Square"})
+
+
+def _english_names(doc: Document, found: Extraction) -> list[NameHit]:
+    regions = [(p.start, p.end) for p in found.parties]
     hits: list[NameHit] = []
     for m in _EN_NAME.finditer(doc.text):
-        if hits and m.start(1) < hits[-1].end:
+        if hits and m.start(1) < hits[-1].end or m.group(2) in _NOT_SURNAMES:
+            continue
+        if any(s < m.end(2) and m.start(1) < e for s, e in regions):
             continue
         if fold(m.group(1)) in first_names() or _known(m.group(1), m.group(2)):
             hits.append(NameHit(m.start(1), m.end(2), m.group(1), m.group(2), None))
@@ -58,7 +65,8 @@ def _russian_names(doc: Document) -> list[NameHit]:
             continue
         parts = (span.normal or span.text).split()
         if len(parts) >= 2 and fold(parts[0]) in first_names():
-            hits.append(NameHit(span.start, span.stop, parts[0], parts[-1], " ".join(parts[:1] + parts[-1:])))
+            ru = f"{parts[0]} {parts[-1]}"
+            hits.append(NameHit(span.start, span.stop, parts[0], parts[-1], ru))
         elif len(parts) == 1 and fold(parts[0]) not in first_names() and len(parts[0]) > 3:
             hits.append(NameHit(span.start, span.stop, "", parts[0], None))
     return hits
@@ -83,7 +91,8 @@ class _Person:
 
 def tag_people(doc: Document, found: Extraction) -> None:
     """Add one PersonMention per person named with a role (or a known official named in full)."""
-    hits = _english_names(doc) if doc.lang == "en" else _russian_names(doc)
+    hits = _english_names(doc, found) if doc.lang == "en" else _russian_names(doc)
+    ends = [h.end for h in hits]
     people: dict[str, _Person] = {}
     by_surname: dict[str, str] = {}
     for hit in hits:
@@ -93,7 +102,8 @@ def tag_people(doc: Document, found: Extraction) -> None:
         key = key or person_key(known.name_en.split()[-1] if known else hit.surname,
                                 (known.name_en.split()[0] if known else hit.first) or None)
         by_surname.setdefault(surname_key, key)
-        role = roles.role_before(doc, found, hit.start, hits) or roles.role_after(doc, found, hit.end)
+        role = (roles.role_before(doc, found, hit.start, ends)
+                or roles.role_after(doc, found, hit.end))
         person = people.get(key)
         if person is None:
             people[key] = _Person(key, hit, role, known)
@@ -122,7 +132,8 @@ def _mention(doc: Document, person: _Person) -> PersonMention | None:
     return PersonMention(
         name=name, key=person.key, ru=ru,
         role=role.title if role else (known.role_en if known else None),
-        affiliation=role.affiliation if role and role.affiliation else (known.affiliation if known else None),
+        affiliation=(role.affiliation if role and role.affiliation
+                     else (known.affiliation if known else None)),
         evidence=Evidence(sentence=sentence.index if sentence else -1,
                           start=role.start if role else hit.start, end=hit.end),
     )

@@ -8,17 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from coopwatch import nlp
 from coopwatch.model import Document, Extraction
 from coopwatch.pipeline.registry import organizations_by_key, region_name_en, role_cues
 from coopwatch.pipeline.textmatch import normalize
-
-
-class _Span(Protocol):
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +28,8 @@ class Role:
 _TOKEN = re.compile(r"[\wŁłšŠ][\w’'.\-]*|[^\w\s]")
 _EN_CONNECTORS = frozenset({"of", "the", "to", "and", "for", "in", "on", "at", "’s", "'s"})
 _EN_PLACES = frozenset({"region", "oblast", "province", "territory", "republic", "krai", "city",
-                        "district", "state", "federation", "regional", "government", "extraordinary",
+                        "district", "state", "federation", "regional", "government",
+                        "extraordinary",
                         "plenipotentiary", "first", "acting", "executive", "committee"})
 _RU_KEEP = frozenset({",", "–", "—", "-", "«", "»", "\"", "“", "”"})
 _RU_STOP = frozenset({"который", "что", "как", "о", "об", "на", "за", "к", "от", "у", "из", "до",
@@ -60,10 +55,10 @@ def _sentence_start(doc: Document, offset: int) -> int:
 
 
 def role_before(doc: Document, found: Extraction, name_start: int,
-                names: Sequence[_Span]) -> Role | None:
-    """The role phrase that ends right before a name, if any."""
+                name_ends: Sequence[int]) -> Role | None:
+    """The role phrase that ends right before a name (not reaching back past another name)."""
     start = max(_sentence_start(doc, name_start), max(
-        (n.end for n in names if n.end <= name_start), default=0))
+        (end for end in name_ends if end <= name_start), default=0))
     tokens = _tokens(doc.text[start:name_start], start)
     if doc.lang == "en":
         return _en_before(doc, found, tokens, name_start)
@@ -96,7 +91,7 @@ def _en_before(doc: Document, found: Extraction, tokens: list[tuple[int, int, st
 
 
 def role_after(doc: Document, found: Extraction, name_end: int) -> Role | None:
-    """A role in apposition after a name: "Pavel Tatarenko, Minister of Economic Development ..."."""
+    """A role in apposition after a name: "Pavel Tatarenko, Minister of Economy of ..."."""
     m = re.match(r"\s*,\s*(?:the\s+)?", doc.text[name_end:name_end + 4])
     if doc.lang != "en" or not m:
         return None
@@ -109,7 +104,7 @@ def role_after(doc: Document, found: Extraction, name_end: int) -> Role | None:
         kept.append(token)
     while kept and kept[-1][2].lower() in _EN_CONNECTORS:
         kept.pop()
-    if not kept or kept[0][2].lower() not in cues and not any(t[2].lower() in cues for t in kept[:3]):
+    if not any(t[2].lower() in cues for t in kept[:3]):
         return None
     start, end = kept[0][0], kept[-1][1]
     return Role(start, end, doc.text[start:end], _affiliation(found, doc, start, end))
@@ -126,7 +121,8 @@ def _ru_before(doc: Document, found: Extraction, tokens: list[tuple[int, int, st
             kept.insert(0, (*token, word))
             continue
         lemma = normalize(word)
-        if lemma in _RU_STOP or (nlp.part_of_speech(word) in _VERB_POS and lemma not in _RU_THROUGH) or word.isdigit() or len(kept) >= 30:
+        verb_like = nlp.part_of_speech(word) in _VERB_POS and lemma not in _RU_THROUGH
+        if lemma in _RU_STOP or verb_like or word.isdigit() or len(kept) >= 30:
             break
         kept.insert(0, (*token, lemma))
     cues = role_cues("ru")
@@ -143,7 +139,11 @@ def _ru_before(doc: Document, found: Extraction, tokens: list[tuple[int, int, st
         title = f"{title} {titles[1]}"
     affiliation = _affiliation(found, doc, start, end)
     place = _affiliation_name(affiliation)
-    return Role(start, end, f"{title} of {place}" if place else title, affiliation)
+    title = f"{title} of {place}" if place else title
+    countries = [p.code for p in found.parties if start <= p.start and p.end <= end]
+    if title.startswith("Ambassador") and len(set(countries)) > 1:
+        title += f" to {region_name_en(countries[-1]) or countries[-1]}"
+    return Role(start, end, title, affiliation)
 
 
 def _affiliation(found: Extraction, doc: Document, start: int, end: int) -> str | None:
@@ -155,7 +155,8 @@ def _affiliation(found: Extraction, doc: Document, start: int, end: int) -> str 
         return orgs[0].payload[0].key
     inside = [p.code for p in found.parties if start <= p.start and p.end <= end]
     regions = [c for c in inside if "-" in c]
-    return (regions or inside or [None])[0]
+    chosen = regions or inside
+    return chosen[0] if chosen else None
 
 
 def _affiliation_name(affiliation: str | None) -> str | None:

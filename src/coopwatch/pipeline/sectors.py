@@ -25,50 +25,76 @@ class SectorHit:
     sector: str
 
 
-def _cues(lang: str) -> list[tuple[str, str]]:
-    return [(cue.strip(), row["sector"]) for row in _rows("sectors.tsv") if row["lang"] == lang
-            for cue in row["cues"].split("|") if cue.strip()]
+def _cues(lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Cue -> every sector it is listed under, in file order."""
+    table: dict[str, list[str]] = {}
+    for row in _rows("sectors.tsv"):
+        if row["lang"] == lang:
+            for cue in filter(None, (c.strip() for c in row["cues"].split("|"))):
+                table.setdefault(cue, []).append(row["sector"])
+    return [(cue, tuple(dict.fromkeys(sectors))) for cue, sectors in table.items()]
 
 
 def _en_pattern(cue: str) -> str:
     return r"\b" + re.escape(cue).replace(r"\*", r"[\w\-]*") + r"(?![\w\-])"
 
 
-@lru_cache(maxsize=1)
-def _english() -> list[tuple[re.Pattern[str], dict[str, str]]]:
-    """Two alternations (capitalised acronyms case-sensitive, the rest not), longest cue first."""
-    cues = sorted(_cues("en"), key=lambda c: -len(c[0]))
-    groups: list[tuple[re.Pattern[str], dict[str, str]]] = []
-    for sensitive in (True, False):
-        chosen = [(c, s) for c, s in cues if (sum(ch.isupper() for ch in c) > 1) == sensitive]
-        flags = 0 if sensitive else re.IGNORECASE
-        pattern = re.compile("|".join(f"({_en_pattern(c)})" for c, _ in chosen), flags)
-        groups.append((pattern, {f"g{i}": s for i, (_, s) in enumerate(chosen)}))
-    return groups
+_Group = tuple[re.Pattern[str], list[tuple[str, ...]]]
 
 
 @lru_cache(maxsize=1)
-def _russian() -> PhraseIndex[str]:
+def _english() -> dict[str, list[_Group]]:
+    """Cues by their first two letters, each bucket one alternation (longest cue first);
+    capitalised acronyms are matched case-sensitively, the rest not."""
+    buckets: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for cue, sectors in sorted(_cues("en"), key=lambda c: -len(c[0])):
+        buckets.setdefault(cue[:2].lower(), []).append((cue, sectors))
+    table: dict[str, list[_Group]] = {}
+    for key, cues in buckets.items():
+        for sensitive in (True, False):
+            chosen = [(c, s) for c, s in cues if (sum(ch.isupper() for ch in c) > 1) == sensitive]
+            if chosen:
+                pattern = re.compile("|".join(f"({_en_pattern(c)})" for c, _ in chosen),
+                                     0 if sensitive else re.IGNORECASE)
+                table.setdefault(key, []).append((pattern, [s for _, s in chosen]))
+    return table
+
+
+_WORD_START = re.compile(r"\b\w\w")
+
+
+def _english_hits(text: str) -> list[SectorHit]:
+    table = _english()
+    hits: list[SectorHit] = []
+    for start in _WORD_START.finditer(text):
+        for pattern, sectors in table.get(start.group().lower(), []):
+            m = pattern.match(text, start.start())
+            if m:
+                hits.extend(SectorHit(m.start(), m.end(), s) for s in sectors[(m.lastindex or 1) - 1])
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _russian() -> PhraseIndex[tuple[str, ...]]:
     return PhraseIndex(_cues("ru") + _cues("en"))
 
 
 def find_sectors(text: str, lang: str) -> list[SectorHit]:
     """Sector cues in a text, non-overlapping, longest first.
 
-    >>> [h.sector for h in find_sectors("They discussed agricultural machinery and dairy farms.", "en")]
+    >>> text = "They discussed agricultural machinery and dairy farms."
+    >>> [h.sector for h in find_sectors(text, "en")]
     ['agricultural_machinery', 'agriculture_food', 'agriculture_food']
     """
     if lang != "en":
-        return [SectorHit(m.start, m.end, m.payload) for m in _russian().find(words(text))]
-    hits: list[SectorHit] = []
-    for pattern, sectors in _english():
-        for m in pattern.finditer(text):
-            index = (m.lastindex or 1) - 1
-            hits.append(SectorHit(m.start(), m.end(), sectors[f"g{index}"]))
+        return [SectorHit(m.start, m.end, sector) for m in _russian().find(words(text))
+                for sector in m.payload]
+    hits = _english_hits(text)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[SectorHit] = []
     for hit in hits:
-        if not kept or hit.start >= kept[-1].end:
+        if not kept or hit.start >= kept[-1].end or (hit.start, hit.end) == (kept[-1].start,
+                                                                             kept[-1].end):
             kept.append(hit)
     return kept
 

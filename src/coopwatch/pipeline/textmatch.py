@@ -57,7 +57,8 @@ def phrase_norms(phrase: str) -> tuple[str, ...]:
     >>> phrase_norms("Минский тракторный завод")
     ('минский', 'тракторный', 'завод')
     """
-    return tuple(normalize(t.text) for t in nlp.tokenize(phrase) if any(c.isalnum() for c in t.text))
+    tokens = nlp.tokenize(phrase)
+    return tuple(normalize(t.text) for t in tokens if any(c.isalnum() for c in t.text))
 
 
 def _case_rule(phrase: str) -> str:
@@ -70,6 +71,16 @@ def _case_rule(phrase: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return "upper"
     return "title" if word[:1].isupper() else ""
+
+
+def _starts_upper(surface: str, phrase: str) -> bool:
+    """'МАЗа' is written as the acronym МАЗ: its first letters are capitals.
+
+    >>> _starts_upper("МАЗа", "МАЗ"), _starts_upper("Маз", "МАЗ")
+    (True, False)
+    """
+    head = surface[: len(phrase.strip())]
+    return head.upper() == head
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,7 @@ class PhraseIndex(Generic[T]):
             if tuple(w.norm for w in ws[i:i + n]) != norms:
                 continue
             surface = ws[i].text
-            if rule == "upper" and surface.upper() != surface:
+            if rule == "upper" and not _starts_upper(surface, phrase):
                 continue
             if rule == "title" and not surface[:1].isupper():
                 continue

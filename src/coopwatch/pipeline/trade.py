@@ -15,11 +15,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from coopwatch.model import Document, Evidence, Extraction, PartyMention, Sentence, Target, TradeAtom
-from coopwatch.pipeline.context import DocContext, build_context
+from coopwatch.pipeline.context import CAPITALS, DocContext, build_context
 from coopwatch.pipeline.dedupe import dedupe_atoms, dedupe_targets
 from coopwatch.pipeline.figures import Figure, read_figures
 from coopwatch.pipeline.growth import direction
-from coopwatch.pipeline.flows import FlowMention, flow_roles, reporter_partner, side
+from coopwatch.pipeline.flows import (
+    FlowMention,
+    flow_roles,
+    is_product_flow,
+    reporter_partner,
+    side,
+    turnover_parties,
+)
 from coopwatch.pipeline.lexicon import compiled, entries
 from coopwatch.pipeline.periods import PeriodMention, find_periods, resolve
 from coopwatch.pipeline.targets import (
@@ -88,8 +95,12 @@ def read_sentence(doc: Document, sentence: Sentence, context: DocContext, state:
         flow = flow_of(doc.text, figure, flows, state)
         if flow is None:
             continue
+        mention = nearest_flow(flows, figure, flow)
+        if mention and is_product_flow(doc.text, mention, parties, lang):
+            continue
         spans = [(f.start, f.end) for f in figures]
-        pair = parties_of(doc.text, figure, flow, outside(parties, spans), flows, context, lang)
+        named = tied(doc.text, outside(parties, spans), flows)
+        pair = parties_of(doc.text, figure, flow, named, flows, context, lang)
         if pair is None:
             continue
         before = doc.text[sentence.start : figure.start]
@@ -160,6 +171,44 @@ def outside(parties: list[PartyMention], spans: list[tuple[int, int]]) -> list[P
     return [p for p in parties if not any(s <= p.start < e for s, e in spans)]
 
 
+def tied(text: str, parties: list[PartyMention], flows: list[FlowMention]) -> list[PartyMention]:
+    """Drop a country named away from every flow word ("turnover slipped, which the sides
+    attribute to lower car sales in Russia"): a region named anywhere in the sentence stays."""
+    def near(party: PartyMention) -> bool:
+        for flow in flows:
+            start, end = min(party.end, flow.end), max(party.start, flow.start)
+            if end - start <= 80 and not re.search(CLAUSE_BREAK, text[start:end], re.I):
+                return True
+        return False
+
+    return [p for p in parties if not is_dateline(p) and (
+        ("-" in p.code and p.code not in CAPITALS) or near(p))]
+
+
+CLAUSE_BREAK = r"\bwhich\b|\bwhere\b|,\s*что\b|;"
+
+
+def share_holder(figure: Figure, parties: list[PartyMention]) -> str | None:
+    """The party a share belongs to: «на X пришлось N%», "X accounted for N%"."""
+    if figure.measure != "share_pct":
+        return None
+    left_start = figure.start - len(figure.left)
+    for party in reversed(parties):
+        if left_start <= party.start and party.end <= figure.start:
+            lead = figure.left[: party.start - left_start][-12:]
+            rest = figure.left[party.end - left_start :]
+            if re.search(r"(?:на|на\s+долю)\s+$", lead, re.I) or re.match(
+                r"\s*(?:accounted|accounts|account|made|makes)\b", rest, re.I
+            ):
+                return party.code
+    return None
+
+
+def is_dateline(party: PartyMention) -> bool:
+    """"VITEBSK, 28 July (BelTA) –": the place a piece was filed from is no party to trade."""
+    return party.surface.isupper() and len(party.surface) > 3
+
+
 def flow_of(text: str, figure: Figure, flows: list[FlowMention], state: ParagraphState) -> str | None:
     """The flow a figure is about: "$230 million of Belarusian exports", else the nearest
     flow word before it, else the paragraph's last, else the next one in the sentence."""
@@ -205,6 +254,18 @@ def parties_of(text: str, figure: Figure | None, flow: str, parties: list[PartyM
     if others and not ru:
         return None
     reporter = partner = None
+    if flow == "turnover" and figure is not None:
+        mention = nearest_flow(flows, figure, flow)
+        named = turnover_parties(text, mention, parties, lang, figure.start) if mention else []
+        sides = {side(c) for c in named}
+        if {"BY", "RU"} <= sides:
+            by = next(c for c in named if side(c) == "BY")
+            ru = next(c for c in named if side(c) == "RU")
+            if len([c for c in named if side(c) == "RU"]) > 1:
+                ru = pick([p for p in parties if p.code in named], "RU", context.main_ru) or ru
+        elif sides and sides <= {"BY", "RU"}:
+            by = next((c for c in named if side(c) == "BY"), None)
+            ru = next((c for c in named if side(c) == "RU"), None)
     if flow != "turnover" and figure is not None:
         mention = nearest_flow(flows, figure, flow)
         if mention:
@@ -212,18 +273,28 @@ def parties_of(text: str, figure: Figure | None, flow: str, parties: list[PartyM
             reporter, partner = reporter_partner(flow, roles)
     if reporter is None and partner is None:
         if flow == "turnover":
-            reporter, partner = by or context.main_by, ru or context.main_ru
-            if by and not ru:
-                partner = context.counterpart(by)
-            if ru and not by:
-                reporter = context.counterpart(ru)
+            reporter, partner = context.default_pair()
+            if by and ru:
+                reporter, partner = by, ru
+            elif by:
+                reporter, partner = by, context.counterpart(by)
+            elif ru:
+                reporter, partner = context.counterpart(ru), ru
         else:
-            reporter = context.reporter or context.main_by
+            reporter = context.reporter or context.default_pair()[0]
     if reporter is None and partner is not None:
         reporter = context.counterpart(partner)
     if partner is None and reporter is not None:
         other = ru if side(reporter) == "BY" else by
         partner = other or context.counterpart(reporter)
+    holder = share_holder(figure, parties) if figure is not None else None
+    if holder and reporter and partner:  # «на Гомельскую область пришлось 40% поставок»
+        if side(holder) == side(reporter):
+            reporter = holder
+        elif side(holder) == side(partner):
+            partner = holder
+    if reporter is not None and partner is not None and side(reporter) == side(partner):
+        partner = context.counterpart(reporter)  # "the republic" read as the wrong one
     if reporter is None or partner is None or side(reporter) == side(partner):
         return None
     if {reporter, partner} == {"BY", "RU"}:

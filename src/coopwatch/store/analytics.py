@@ -60,8 +60,10 @@ def span_of(period: str) -> tuple[str, str]:
 def consensus(stories: dict[float, int]) -> float:
     """The value most stories give; ties go to the more precise, then the larger value.
 
-    >>> consensus({1.2e9: 1, 1.3e9: 1}), consensus({40.0: 2, 40.8: 1}), consensus({41.0: 1, 40.8: 1})
-    (1300000000.0, 40.0, 40.8)
+    >>> consensus({1.2e9: 1, 1.3e9: 1}), consensus({40.0: 2, 40.8: 1})
+    (1300000000.0, 40.0)
+    >>> consensus({41.0: 1, 40.8: 1})
+    40.8
     """
     return max(stories, key=lambda v: (stories[v], len(f"{v:g}"), v))
 
@@ -94,11 +96,15 @@ def corpus_stats(conn: sqlite3.Connection) -> dict[str, Any]:
     }
     stats["entities"] = {
         r["kind"]: r["n"]
-        for r in conn.execute("SELECT kind, count(*) AS n FROM entities GROUP BY kind ORDER BY kind")
+        for r in conn.execute(
+            "SELECT kind, count(*) AS n FROM entities GROUP BY kind ORDER BY kind"
+        )
     }
     stats["languages"] = {
         r["lang"]: r["n"]
-        for r in conn.execute("SELECT lang, count(*) AS n FROM documents GROUP BY lang ORDER BY lang")
+        for r in conn.execute(
+            "SELECT lang, count(*) AS n FROM documents GROUP BY lang ORDER BY lang"
+        )
     }
     return stats
 
@@ -150,7 +156,7 @@ def region_codes(conn: sqlite3.Connection) -> set[str]:
         if r[0] and "-" in r[0]
     }
     codes |= {
-        r[0][len("region:"):]
+        r[0][len("region:") :]
         for r in conn.execute("SELECT key FROM entities WHERE key LIKE 'region:%'")
     }
     return codes
@@ -172,17 +178,17 @@ def region_rankings(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     best = {key: (0, consensus(values)) for key, values in counts.items()}
     regions: dict[str, dict[str, Any]] = {}
     for (region, period, measure), (_, value) in best.items():
-        if measure == "value" and (
-            region not in regions or period > regions[region]["year"]
-        ):
+        if measure == "value" and (region not in regions or period > regions[region]["year"]):
             regions[region] = {"code": region, "year": period, "turnover": value}
     for region, item in regions.items():
         previous = best.get((region, str(int(item["year"]) - 1), "value"))
         stated = best.get((region, item["year"], "growth_pct"))
         item["growth_pct"] = (
-            stated[1] if stated
+            stated[1]
+            if stated
             else round((item["turnover"] / previous[1] - 1) * 100, 1)
-            if previous and previous[1] else None
+            if previous and previous[1]
+            else None
         )
     return sorted(regions.values(), key=lambda i: -i["turnover"])
 

@@ -36,7 +36,14 @@ def conflicts(conn: sqlite3.Connection, limit: int = 200) -> dict[str, Any]:
         item["link"] = f"/documents/{row['document_id']}" + (
             f"?s={row['sentence']}#s-{row['sentence']}" if row["sentence"] is not None else ""
         )
-        key = (item["a"], item["b"], item["flow"], item["period"], item["measure"], item["currency"])
+        key = (
+            item["a"],
+            item["b"],
+            item["flow"],
+            item["period"],
+            item["measure"],
+            item["currency"],
+        )
         groups[key].append(item)
     return {
         "values": value_conflicts(groups)[:limit],
@@ -47,7 +54,14 @@ def conflicts(conn: sqlite3.Connection, limit: int = 200) -> dict[str, Any]:
 
 def _atom(key: tuple[Any, ...]) -> dict[str, Any]:
     a, b, flow, period, measure, currency = key
-    return {"a": a, "b": b, "flow": flow, "period": period, "measure": measure, "currency": currency}
+    return {
+        "a": a,
+        "b": b,
+        "flow": flow,
+        "period": period,
+        "measure": measure,
+        "currency": currency,
+    }
 
 
 def _consensus(items: list[dict[str, Any]]) -> float:
@@ -98,10 +112,14 @@ def sum_conflicts(groups: dict[tuple[Any, ...], list[dict[str, Any]]]) -> list[d
         turnover = _consensus(items)
         total = _consensus(exports) + _consensus(imports)
         if differ(turnover, total, SUM_TOLERANCE):
-            found.append({
-                **_atom(key), "turnover": turnover, "exports_plus_imports": total,
-                "facts": items + exports + imports,
-            })
+            found.append(
+                {
+                    **_atom(key),
+                    "turnover": turnover,
+                    "exports_plus_imports": total,
+                    "facts": items + exports + imports,
+                }
+            )
     return found
 
 
@@ -125,10 +143,15 @@ def growth_conflicts(groups: dict[tuple[Any, ...], list[dict[str, Any]]]) -> lis
             computed = round((new / old - 1) * 100, 2)
             stated = _consensus(items)
             if abs(stated - computed) > GROWTH_TOLERANCE_PP:
-                found.append({
-                    **_atom(key), "currency": currency, "stated": stated,
-                    "computed": computed, "facts": items + now + then,
-                })
+                found.append(
+                    {
+                        **_atom(key),
+                        "currency": currency,
+                        "stated": stated,
+                        "computed": computed,
+                        "facts": items + now + (then or []),
+                    }
+                )
     return found
 
 

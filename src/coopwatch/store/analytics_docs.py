@@ -21,17 +21,21 @@ def document_view(conn: sqlite3.Connection, document_id: int) -> dict[str, Any] 
         return None
     doc = dict(row)
     doc["sentences"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             "SELECT idx, start, end FROM sentences WHERE document_id = ? ORDER BY idx",
             (document_id,),
         )
     ]
     doc["facts"] = [
         fact_row(r)
-        for r in conn.execute(FACT_SELECT + " WHERE f.document_id = ? ORDER BY f.start", (document_id,))
+        for r in conn.execute(
+            FACT_SELECT + " WHERE f.document_id = ? ORDER BY f.start", (document_id,)
+        )
     ]
     doc["mentions"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             "SELECT m.entity_id, m.start, m.end, m.surface, m.role, e.kind, e.key, e.name_en,"
             " e.name_ru, s.idx AS sentence FROM mentions m JOIN entities e ON e.id = m.entity_id"
             " LEFT JOIN sentences s ON s.id = m.sentence_id WHERE m.document_id = ?"
@@ -40,7 +44,8 @@ def document_view(conn: sqlite3.Connection, document_id: int) -> dict[str, Any] 
         )
     ]
     doc["copies"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             "SELECT d.id, d.title, d.published, src.name AS source FROM documents d"
             " LEFT JOIN sources src ON src.id = d.source_id WHERE d.story_id = ? AND d.id != ?",
             (row["story_id"], document_id),
@@ -80,7 +85,8 @@ def find_entity_ids(conn: sqlite3.Connection, name: str, limit: int = 50) -> lis
     if terms:
         try:
             found = [
-                r[0] for r in conn.execute(
+                r[0]
+                for r in conn.execute(
                     "SELECT rowid FROM entities_fts WHERE entities_fts MATCH ? LIMIT ?",
                     (fts_query(terms), limit),
                 )
@@ -105,7 +111,8 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] |
     entity = dict(row)
     entity["data"] = loads(row["data"])
     entity["roles"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             "SELECT m.role, count(*) AS mentions, max(d.published) AS last_seen FROM mentions m"
             " JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? AND m.role IS NOT NULL"
             " GROUP BY m.role ORDER BY last_seen DESC",
@@ -113,8 +120,10 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] |
         )
     ]
     entity["relations"] = [
-        {**dict(r), "data": loads(r["data"])} for r in conn.execute(
-            "SELECT r.kind, r.valid_on, r.data, r.document_id, o.id AS other_id, o.kind AS other_kind,"
+        {**dict(r), "data": loads(r["data"])}
+        for r in conn.execute(
+            "SELECT r.kind, r.valid_on, r.data, r.document_id, o.id AS other_id,"
+            " o.kind AS other_kind,"
             " o.name_en AS other_en, o.name_ru AS other_ru FROM relations r"
             " LEFT JOIN entities o ON o.id = CASE WHEN r.subject_id = :id THEN r.object_id"
             " ELSE r.subject_id END WHERE r.subject_id = :id OR r.object_id = :id"
@@ -123,7 +132,8 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] |
         )
     ]
     entity["documents"] = [
-        dict(r) for r in conn.execute(
+        dict(r)
+        for r in conn.execute(
             "SELECT d.id, d.title, d.lang, d.published, src.name AS source,"
             " min(s.idx) AS sentence FROM mentions m JOIN documents d ON d.id = m.document_id"
             " LEFT JOIN sentences s ON s.id = m.sentence_id"
@@ -133,7 +143,8 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] |
         )
     ]
     entity["surfaces"] = [
-        r[0] for r in conn.execute(
+        r[0]
+        for r in conn.execute(
             "SELECT DISTINCT surface FROM mentions WHERE entity_id = ? AND surface IS NOT NULL"
             " LIMIT 30",
             (entity_id,),
@@ -170,7 +181,8 @@ def knowledge_projects(conn: sqlite3.Connection, region: str | None = None) -> l
     projects = [fact_row(r) for r in rows]
     if region:
         projects = [
-            p for p in projects
+            p
+            for p in projects
             if region in (p["data"].get("regions") or []) or region in (p["reporter"], p["partner"])
         ]
     return projects

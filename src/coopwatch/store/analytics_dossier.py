@@ -4,6 +4,7 @@ growth, targets, sectors, organizations, people, the timeline, projects and the 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from typing import Any
@@ -19,72 +20,113 @@ from coopwatch.store.analytics import (
 )
 
 MAX_SOURCES = 8  # sources listed per point; the rest are counted
+# The region's trade atoms seen from Belarus (a region's exports are Belarus's imports).
 TRADE = """
-SELECT f.id, f.flow, f.reporter, f.partner, f.period, f.measure, f.value, f.currency,
-       f.qualifier, f.document_id, f.story_id, d.published, d.title, d.lang,
-       src.name AS source, s.idx AS sentence
-FROM facts f JOIN documents d ON d.id = f.document_id
-LEFT JOIN sources src ON src.id = d.source_id
-LEFT JOIN sentences s ON s.id = f.sentence_id
-WHERE f.kind = 'trade' AND {side} = :code {extra}
+WITH t AS (
+  SELECT id, CASE WHEN reporter = :code THEN CASE flow WHEN 'export' THEN 'import'
+         WHEN 'import' THEN 'export' ELSE flow END ELSE flow END AS flow,
+         period, measure, currency, value, qualifier, story_id, document_id, sentence_id
+  FROM facts WHERE kind = 'trade' AND reporter = :code
+  UNION ALL
+  SELECT id, flow, period, measure, currency, value, qualifier, story_id, document_id, sentence_id
+  FROM facts WHERE kind = 'trade' AND partner = :code AND reporter != :code
+)
 """
+VALUES = (
+    TRADE
+    + """
+SELECT flow, period, measure, currency, value, min(qualifier) AS qualifier,
+       count(DISTINCT story_id) AS stories, count(DISTINCT document_id) AS documents
+FROM t GROUP BY flow, period, measure, currency, value
+"""
+)
+SOURCES = (
+    TRADE
+    + """
+SELECT * FROM (
+  SELECT t.id, t.flow, t.period, t.measure, t.currency, t.value, t.document_id,
+         d.published, d.title, src.name AS source, s.idx AS sentence,
+         row_number() OVER (PARTITION BY t.flow, t.period, t.measure, t.currency
+                            ORDER BY d.published DESC, t.document_id DESC) AS rank
+  FROM t JOIN documents d ON d.id = t.document_id
+  LEFT JOIN sources src ON src.id = d.source_id LEFT JOIN sentences s ON s.id = t.sentence_id
+) WHERE rank <= :keep
+"""
+)
+DOCS = "WITH rd(id) AS (SELECT value FROM json_each(:docs))\n"  # the region's documents
+
+
+def region_document_ids(conn: sqlite3.Connection, code: str) -> str:
+    """The ids of the region's documents as a JSON array, computed once per dossier."""
+    rows = conn.execute(REGION_DOCS + "SELECT id FROM rd", {"code": code}).fetchall()
+    return json.dumps([r[0] for r in rows])
 
 
 def region_dossier(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
     """Everything known about one region's cooperation with Belarus."""
     points = trade_points(conn, code)
+    docs = region_document_ids(conn, code)
     return {
         "code": code,
         "points": points,
         "chart": chart_panels(points),
         "growth": latest_growth(points),
         "targets": region_targets(conn, code, points),
-        "sectors": region_sectors(conn, code),
-        "organizations": region_entities(conn, code, ORG_KINDS),
-        "persons": region_entities(conn, code, ("person",)),
-        "timeline": region_timeline(conn, code),
-        "projects": region_projects(conn, code),
-        "documents": region_articles(conn, code),
+        "sectors": region_sectors(conn, docs),
+        "organizations": region_entities(conn, docs, ORG_KINDS),
+        "persons": region_entities(conn, docs, ("person",)),
+        "timeline": region_timeline(conn, docs),
+        "projects": region_projects(conn, docs),
+        "documents": region_articles(conn, docs),
     }
 
 
 def trade_points(conn: sqlite3.Connection, code: str) -> list[dict[str, Any]]:
-    """One point per (flow, period, measure, currency), the value most stories give, and sources."""
-    query = TRADE.format(side="f.reporter", extra="") + " UNION ALL " + TRADE.format(
-        side="f.partner", extra="AND f.reporter != :code"
-    )
+    """One point per (flow, period, measure, currency): the value most stories give, every
+    value given, and the latest sources (aggregated in SQL: a busy region has thousands)."""
     groups: dict[tuple[Any, ...], list[sqlite3.Row]] = defaultdict(list)
-    for row in conn.execute(query, {"code": code}):
-        flow = flow_from_belarus(row["flow"], row["reporter"], code)
-        groups[(flow, row["period"], row["measure"], row["currency"])].append(row)
-    points = [_point(key, rows) for key, rows in groups.items()]
+    for row in conn.execute(VALUES, {"code": code}):
+        groups[(row["flow"], row["period"], row["measure"], row["currency"])].append(row)
+    sources: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in conn.execute(SOURCES, {"code": code, "keep": MAX_SOURCES}):
+        key = (row["flow"], row["period"], row["measure"], row["currency"])
+        sources[key].append(
+            {
+                "document_id": row["document_id"],
+                "title": row["title"],
+                "source": row["source"],
+                "published": row["published"],
+                "value": row["value"],
+                "fact_id": row["id"],
+                "link": f"/documents/{row['document_id']}"
+                + (
+                    f"?s={row['sentence']}#s-{row['sentence']}"
+                    if row["sentence"] is not None
+                    else ""
+                ),
+            }
+        )
+    points = [_point(key, rows, sources[key]) for key, rows in groups.items()]
     return sorted(points, key=lambda p: (p["period"] or "", p["flow"] or "", p["measure"] or ""))
 
 
-def _point(key: tuple[Any, ...], rows: list[sqlite3.Row]) -> dict[str, Any]:
+def _point(
+    key: tuple[Any, ...], rows: list[sqlite3.Row], sources: list[dict[str, Any]]
+) -> dict[str, Any]:
     flow, period, measure, currency = key
-    stories: dict[float, set[int]] = defaultdict(set)
-    for row in rows:
-        stories[row["value"]].add(row["story_id"])
-    value = consensus({v: len(ids) for v, ids in stories.items()})
-    ordered = sorted(rows, key=lambda r: r["published"] or "", reverse=True)
-    seen: set[int] = set()
-    sources = []
-    for row in ordered:
-        if row["document_id"] in seen:
-            continue
-        seen.add(row["document_id"])
-        sources.append({
-            "document_id": row["document_id"], "title": row["title"], "source": row["source"],
-            "published": row["published"], "value": row["value"], "fact_id": row["id"],
-            "link": f"/documents/{row['document_id']}"
-            + (f"?s={row['sentence']}#s-{row['sentence']}" if row["sentence"] is not None else ""),
-        })
+    stories = {row["value"]: row["stories"] for row in rows}
     return {
-        "flow": flow, "period": period, "period_kind": period_kind(period), "measure": measure,
-        "currency": currency, "value": value, "qualifier": rows[0]["qualifier"],
-        "values": sorted(stories), "stories": len({r["story_id"] for r in rows}),
-        "source_count": len(sources), "sources": sources[:MAX_SOURCES],
+        "flow": flow,
+        "period": period,
+        "period_kind": period_kind(period),
+        "measure": measure,
+        "currency": currency,
+        "value": consensus(stories),
+        "qualifier": rows[0]["qualifier"],
+        "values": sorted(stories),
+        "stories": sum(stories.values()),
+        "source_count": sum(row["documents"] for row in rows),
+        "sources": sources,
     }
 
 
@@ -112,7 +154,8 @@ def chart_panels(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for trace in traces.values():
                 pairs = sorted(zip(trace["x"], trace["y"], strict=True))
                 trace["x"], trace["y"] = [x for x, _ in pairs], [y for _, y in pairs]
-            panels.append({"id": panel_id, "traces": sorted(traces.values(), key=lambda t: t["name"])})
+            ordered = sorted(traces.values(), key=lambda t: t["name"])
+            panels.append({"id": panel_id, "traces": ordered})
     return panels
 
 
@@ -137,7 +180,8 @@ def region_targets(
         "SELECT f.id, f.flow, f.reporter, f.measure, f.value, f.currency, f.data, f.document_id,"
         " d.published, d.title, s.idx AS sentence FROM facts f"
         " JOIN documents d ON d.id = f.document_id LEFT JOIN sentences s ON s.id = f.sentence_id"
-        " WHERE f.kind = 'target' AND (f.reporter = :code OR f.partner = :code)"
+        " WHERE f.id IN (SELECT id FROM facts WHERE reporter = :code AND kind = 'target'"
+        " UNION SELECT id FROM facts WHERE partner = :code AND kind = 'target')"
         " ORDER BY d.published DESC LIMIT 50",
         {"code": code},
     ).fetchall()
@@ -146,97 +190,113 @@ def region_targets(
         data = loads(row["data"])
         flow = flow_from_belarus(row["flow"], row["reporter"], code)
         actual = [
-            p for p in points
-            if p["flow"] == flow and p["measure"] == "value" and p["period_kind"] == "annual"
+            p
+            for p in points
+            if p["flow"] == flow
+            and p["measure"] == "value"
+            and p["period_kind"] == "annual"
             and (row["currency"] is None or p["currency"] == row["currency"])
         ]
-        targets.append({
-            "flow": flow, "measure": row["measure"], "currency": row["currency"],
-            "value": data.get("value", row["value"]), "horizon": data.get("horizon"),
-            "qualifier": data.get("qualifier"), "published": row["published"],
-            "document_id": row["document_id"], "title": row["title"],
-            "link": f"/documents/{row['document_id']}"
-            + (f"?s={row['sentence']}#s-{row['sentence']}" if row["sentence"] is not None else ""),
-            "actual": actual[-1] if actual else None,
-        })
+        targets.append(
+            {
+                "flow": flow,
+                "measure": row["measure"],
+                "currency": row["currency"],
+                "value": data.get("value", row["value"]),
+                "horizon": data.get("horizon"),
+                "qualifier": data.get("qualifier"),
+                "published": row["published"],
+                "document_id": row["document_id"],
+                "title": row["title"],
+                "link": f"/documents/{row['document_id']}"
+                + (
+                    f"?s={row['sentence']}#s-{row['sentence']}"
+                    if row["sentence"] is not None
+                    else ""
+                ),
+                "actual": actual[-1] if actual else None,
+            }
+        )
     return targets
 
 
-def region_sectors(conn: sqlite3.Connection, code: str) -> list[dict[str, Any]]:
+def region_sectors(conn: sqlite3.Connection, docs: str) -> list[dict[str, Any]]:
     """Sectors named in the region's articles, by how many articles name them."""
     rows = conn.execute(
-        REGION_DOCS + "SELECT f.label AS sector,"
+        DOCS + "SELECT f.label AS sector,"
         " count(DISTINCT f.document_id) AS documents FROM facts f JOIN rd ON rd.id = f.document_id"
         " WHERE f.kind = 'sector' GROUP BY sector ORDER BY documents DESC, sector",
-        {"code": code},
+        {"docs": docs},
     )
     return [dict(r) for r in rows if r["sector"]]
 
 
 def region_entities(
-    conn: sqlite3.Connection, code: str, kinds: tuple[str, ...], limit: int = 30
+    conn: sqlite3.Connection, docs: str, kinds: tuple[str, ...], limit: int = 30
 ) -> list[dict[str, Any]]:
     """Organizations or people named in the region's articles, with their roles there."""
     marks = ", ".join("?" for _ in kinds)
     rows = conn.execute(
-        REGION_DOCS.replace(":code", "?1") + "SELECT e.id, e.key, e.kind, e.name_en, e.name_ru,"
+        DOCS.replace(":docs", "?1") + "SELECT e.id, e.key, e.kind, e.name_en, e.name_ru,"
         " e.country, count(DISTINCT m.document_id) AS documents,"
         " group_concat(DISTINCT m.role) AS roles FROM mentions m"
         " JOIN rd ON rd.id = m.document_id JOIN entities e ON e.id = m.entity_id"
         f" WHERE e.kind IN ({marks}) GROUP BY e.id"
         " ORDER BY documents DESC, e.name_en LIMIT ?",
-        (code, *kinds, limit),
+        (docs, *kinds, limit),
     )
-    return [
-        {**dict(r), "roles": [x for x in (r["roles"] or "").split(",") if x]} for r in rows
-    ]
+    return [{**dict(r), "roles": [x for x in (r["roles"] or "").split(",") if x]} for r in rows]
 
 
-def region_timeline(conn: sqlite3.Connection, code: str, limit: int = 60) -> list[dict[str, Any]]:
+def region_timeline(conn: sqlite3.Connection, docs: str, limit: int = 60) -> list[dict[str, Any]]:
     """Meetings, visits and agreements in the region's articles, newest first."""
     rows = conn.execute(
-        REGION_DOCS + "SELECT f.id, f.kind, f.data, f.document_id, d.published, d.title,"
+        DOCS + "SELECT f.id, f.kind, f.data, f.document_id, d.published, d.title,"
         " s.idx AS sentence, s.text AS sentence_text,"
         " coalesce(json_extract(f.data, '$.date'), d.published) AS day FROM facts f"
         " JOIN rd ON rd.id = f.document_id JOIN documents d ON d.id = f.document_id"
         " LEFT JOIN sentences s ON s.id = f.sentence_id"
         " WHERE f.kind IN ('event', 'agreement') ORDER BY day DESC, f.id LIMIT :limit",
-        {"code": code, "limit": limit},
+        {"docs": docs, "limit": limit},
     )
     return [_linked(r) for r in rows]
 
 
-def region_projects(conn: sqlite3.Connection, code: str) -> list[dict[str, Any]]:
+def region_projects(conn: sqlite3.Connection, docs: str) -> list[dict[str, Any]]:
     """Projects in the region's articles, each with its status history (oldest first)."""
     rows = conn.execute(
-        REGION_DOCS + "SELECT f.id, f.kind, f.data, f.document_id, d.published, d.title,"
+        DOCS + "SELECT f.id, f.kind, f.data, f.document_id, d.published, d.title,"
         " s.idx AS sentence, s.text AS sentence_text FROM facts f"
         " JOIN rd ON rd.id = f.document_id JOIN documents d ON d.id = f.document_id"
         " LEFT JOIN sentences s ON s.id = f.sentence_id"
         " WHERE f.kind = 'project' ORDER BY d.published, f.id LIMIT 400",
-        {"code": code},
+        {"docs": docs},
     )
     projects: dict[str, dict[str, Any]] = {}
     for row in rows:
         item = _linked(row)
         name = str(item["data"].get("description") or "").strip()
         project = projects.setdefault(name.lower(), {"description": name, "history": []})
-        project["history"].append({
-            "status": item["data"].get("status"), "published": item["published"],
-            "link": item["link"], "title": item["title"],
-        })
+        project["history"].append(
+            {
+                "status": item["data"].get("status"),
+                "published": item["published"],
+                "link": item["link"],
+                "title": item["title"],
+            }
+        )
     return list(projects.values())
 
 
-def region_articles(conn: sqlite3.Connection, code: str, limit: int = 50) -> dict[str, Any]:
+def region_articles(conn: sqlite3.Connection, docs: str, limit: int = 50) -> dict[str, Any]:
     """The region's articles, newest first, with the total count."""
     rows = conn.execute(
-        REGION_DOCS + "SELECT d.id, d.title, d.name, d.lang, d.published, src.name AS source"
+        DOCS + "SELECT d.id, d.title, d.name, d.lang, d.published, src.name AS source"
         " FROM documents d JOIN rd ON rd.id = d.id LEFT JOIN sources src ON src.id = d.source_id"
         " ORDER BY d.published DESC, d.id DESC LIMIT :limit",
-        {"code": code, "limit": limit},
+        {"docs": docs, "limit": limit},
     ).fetchall()
-    total = conn.execute(REGION_DOCS + "SELECT count(*) FROM rd", {"code": code}).fetchone()[0]
+    total = conn.execute("SELECT json_array_length(?)", (docs,)).fetchone()[0]
     return {"total": total, "items": [dict(r) for r in rows]}
 
 

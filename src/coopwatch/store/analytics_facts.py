@@ -11,17 +11,28 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coopwatch.store.analytics import FACT_SELECT, fact_row
 
 SORTS = {
-    "published": "d.published", "value": "f.value", "period": "f.period",
-    "region": "f.partner", "id": "f.id",
+    "published": "d.published",
+    "value": "f.value",
+    "period": "f.period",
+    "region": "f.partner",
+    "id": "f.id",
 }
 SortKey = Literal[
-    "published", "-published", "value", "-value", "period", "-period",
-    "region", "-region", "id", "-id",
+    "published",
+    "-published",
+    "value",
+    "-value",
+    "period",
+    "-period",
+    "region",
+    "-region",
+    "id",
+    "-id",
 ]
 
 
@@ -46,6 +57,14 @@ class FactFilter(BaseModel):
     page: int = Field(1, ge=1, le=100_000)
     size: int = Field(50, ge=1, le=1000)
 
+    @model_validator(mode="before")
+    @classmethod
+    def blanks_are_unset(cls, values: Any) -> Any:
+        """An empty form field ("year=") means no filter, not an invalid one."""
+        if isinstance(values, dict):
+            return {k: v for k, v in values.items() if v != ""}
+        return values
+
     def query_args(self) -> dict[str, Any]:
         """The non-default filters, to rebuild links (pagination, sorting, exports)."""
         return self.model_dump(exclude_defaults=True, mode="json")
@@ -56,8 +75,13 @@ def where_clause(f: FactFilter) -> tuple[str, dict[str, Any]]:
     parts: list[str] = []
     params: dict[str, Any] = {}
     simple = {
-        "kind": "f.kind", "flow": "f.flow", "period": "f.period", "measure": "f.measure",
-        "currency": "f.currency", "language": "d.lang", "document": "f.document_id",
+        "kind": "f.kind",
+        "flow": "f.flow",
+        "period": "f.period",
+        "measure": "f.measure",
+        "currency": "f.currency",
+        "language": "d.lang",
+        "document": "f.document_id",
     }
     for name, column in simple.items():
         value = getattr(f, name)
@@ -105,12 +129,18 @@ def query_facts(conn: sqlite3.Connection, f: FactFilter) -> dict[str, Any]:
         {**params, "limit": f.size, "offset": (f.page - 1) * f.size},
     ).fetchall()
     return {
-        "filters": f.query_args(), "total": total, "page": f.page, "size": f.size,
-        "pages": max(1, -(-total // f.size)), "facts": [fact_row(r) for r in rows],
+        "filters": f.query_args(),
+        "total": total,
+        "page": f.page,
+        "size": f.size,
+        "pages": max(1, -(-total // f.size)),
+        "facts": [fact_row(r) for r in rows],
     }
 
 
-def iter_facts(conn: sqlite3.Connection, f: FactFilter, limit: int = 1_000_000) -> Iterator[dict[str, Any]]:
+def iter_facts(
+    conn: sqlite3.Connection, f: FactFilter, limit: int = 1_000_000
+) -> Iterator[dict[str, Any]]:
     """Every fact matching the filter (all pages), streamed for exports."""
     where, params = where_clause(f)
     cursor = conn.execute(
@@ -121,8 +151,22 @@ def iter_facts(conn: sqlite3.Connection, f: FactFilter, limit: int = 1_000_000) 
 
 
 EXPORT_COLUMNS = [
-    "id", "kind", "flow", "reporter", "partner", "period", "measure", "value", "currency",
-    "qualifier", "document_id", "title", "source", "lang", "published", "sentence",
+    "id",
+    "kind",
+    "flow",
+    "reporter",
+    "partner",
+    "period",
+    "measure",
+    "value",
+    "currency",
+    "qualifier",
+    "document_id",
+    "title",
+    "source",
+    "lang",
+    "published",
+    "sentence",
     "sentence_text",
 ]
 
@@ -137,6 +181,7 @@ def export_row(fact: dict[str, Any]) -> dict[str, Any]:
 
 def facts_filter_options(conn: sqlite3.Connection) -> dict[str, list[Any]]:
     """The values each filter can take, for the explorer's select boxes."""
+
     def column(sql: str) -> list[Any]:
         return [r[0] for r in conn.execute(sql) if r[0] is not None]
 

@@ -89,10 +89,10 @@ class Store:
             match = self._near_index().match(signature) if signature is not None else None
             story_id = self._story_for(doc, match)
             document_id = self._insert_document(doc, story_id, signature)
-            sentence_ids = self._insert_sentences(document_id, doc.sentences)
+            self._insert_sentences(document_id, doc.sentences)
             if extraction is not None:
                 ExtractionWriter(db, self._entities, document_id, story_id, doc.published,
-                                 sentence_ids).write(extraction)
+                                 self._sentence_ids(document_id)).write(extraction)
         if signature is not None and self._near is not None:
             self._near.add(document_id, signature)
         if match is None:
@@ -110,11 +110,7 @@ class Store:
                 raise KeyError(f"no document with id {document_id}")
             for table in ("relations", "mentions", "facts"):
                 db.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
-            sentence_ids = {
-                r["idx"]: r["id"]
-                for r in db.execute("SELECT id, idx FROM sentences WHERE document_id = ?",
-                                    (document_id,))
-            }
+            sentence_ids = self._sentence_ids(document_id)
             published = date.fromisoformat(row["published"]) if row["published"] else None
             ExtractionWriter(db, self._entities, document_id, row["story_id"], published,
                              sentence_ids).write(extraction)
@@ -219,11 +215,14 @@ class Store:
         )
         return document_id
 
-    def _insert_sentences(self, document_id: int, sentences: list[Sentence]) -> dict[int, int]:
+    def _insert_sentences(self, document_id: int, sentences: list[Sentence]) -> None:
         self.connection.executemany(
             "INSERT INTO sentences (document_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)",
             [(document_id, s.index, s.start, s.end, s.text) for s in sentences],
         )
+
+    def _sentence_ids(self, document_id: int) -> dict[int, int]:
+        """Sentence index -> row id, for tying facts to their sentences."""
         return {
             r["idx"]: r["id"]
             for r in self.connection.execute(

@@ -35,7 +35,12 @@ def index_text(text: str | None) -> str:
     """
     if not text:
         return ""
-    return " ".join(" ".join(word_forms(w)) for w in _WORD.findall(text))
+    return " ".join(map(_index_word, _WORD.findall(text)))
+
+
+@lru_cache(maxsize=200_000)
+def _index_word(word: str) -> str:
+    return " ".join(word_forms(word))
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:

@@ -8,15 +8,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from coopwatch import __version__
 from coopwatch.settings import Settings, get_settings
 from coopwatch.store import store_path
+from coopwatch.web.cache import ResultCache
 from coopwatch.web.deps import Database
 from coopwatch.web.errors import install_error_handlers
-from coopwatch.web.limits import BodySizeLimit
+from coopwatch.web.limits import BodySizeLimit, SecurityHeaders
 from coopwatch.web.routers import (
     assets,
     conflicts,
@@ -30,9 +31,6 @@ from coopwatch.web.routers import (
 )
 
 ROUTERS = [overview, regions, facts, documents, entities, conflicts, search, ingest, assets]
-# Article text is untrusted: no inline scripts, nothing from elsewhere (plotly needs inline styles).
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
 def create_app(settings: Settings | None = None, db: str | Path | None = None) -> FastAPI:
@@ -46,25 +44,22 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
         database.close()
 
     app = FastAPI(
-        title="coopwatch", version=__version__, lifespan=lifespan,
-        docs_url=None, redoc_url=None,  # their UIs load from a CDN; /openapi.json is served
+        title="coopwatch",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,  # their UIs load from a CDN; /openapi.json is served
         description="Belarus–Russian regions cooperation: trade figures, people, organizations,"
         " agreements and projects read from the news, each with its sentence.",
     )
     app.state.settings = settings
     app.state.database = database
+    app.state.cache = ResultCache()
     for module in ROUTERS:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     install_error_handlers(app)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: object) -> Response:
-        response: Response = await call_next(request)  # type: ignore[operator]
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    app.add_middleware(SecurityHeaders)
 
     return app

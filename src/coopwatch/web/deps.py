@@ -7,7 +7,7 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -15,6 +15,7 @@ from fastapi import Depends, Query, Request
 
 from coopwatch.settings import Settings
 from coopwatch.store import Store, open_store
+from coopwatch.web.cache import ResultCache
 
 
 class Database:
@@ -66,21 +67,21 @@ class Database:
             self._writer = None
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     """The app's database."""
     database: Database = request.app.state.database
     return database
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings (given to `create_app`)."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_connection(
+async def get_connection(
     database: Annotated[Database, Depends(get_database)],
-) -> Iterator[sqlite3.Connection]:
+) -> AsyncIterator[sqlite3.Connection]:
     """A read connection held by this request alone, returned to the pool after it."""
     conn = database.reader()
     try:
@@ -89,5 +90,12 @@ def get_connection(
         database.release(conn)
 
 
+async def get_cache(request: Request) -> ResultCache:
+    """The app's cache of heavy query results."""
+    cache: ResultCache = request.app.state.cache
+    return cache
+
+
 Conn = Annotated[sqlite3.Connection, Depends(get_connection)]
+Cache = Annotated[ResultCache, Depends(get_cache)]
 UiLang = Annotated[Literal["en", "ru"], Query(description="Language of the page: en or ru")]

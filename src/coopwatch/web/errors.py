@@ -12,9 +12,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from coopwatch.web.render import render, wants_json
 
 log = logging.getLogger("coopwatch.web")
-TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
-          405: "Method not allowed", 413: "Request too large", 422: "Invalid parameters",
-          500: "Internal error"}
+TITLES = {
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    413: "Request too large",
+    422: "Invalid parameters",
+    500: "Internal error",
+}
 
 
 def _answer(request: Request, status: int, detail: str, errors: list | None = None) -> Response:
@@ -23,8 +30,9 @@ def _answer(request: Request, status: int, detail: str, errors: list | None = No
     if errors is not None:
         data["errors"] = errors
     if request.url.path.startswith("/api/") or wants_json(request):
-        return JSONResponse({"detail": errors if errors is not None else detail},
-                            status_code=status)
+        return JSONResponse(
+            {"detail": errors if errors is not None else detail}, status_code=status
+        )
     return render(request, "error.html", data, status)
 
 
@@ -41,8 +49,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [
-            {"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""),
-             "type": e.get("type", "")}
+            {
+                "loc": [str(p) for p in e.get("loc", ())],
+                "msg": e.get("msg", ""),
+                "type": e.get("type", ""),
+            }
             for e in exc.errors()
         ]
         return _answer(request, 422, "invalid parameters", errors)

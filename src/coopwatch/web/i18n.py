@@ -110,16 +110,22 @@ def percent(value: float | None, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "ru" else text
 
 
-def figure(value: float | list[float] | None, measure: str | None, currency: str | None,
-           lang: str = "en") -> str:
+def figure(
+    value: float | list[float] | None, measure: str | None, currency: str | None, lang: str = "en"
+) -> str:
     """Any fact's number: an amount, a percent or a multiplier (a range of them too).
 
-    >>> figure(5e8, "value", "USD"), figure(31.0, "growth_pct", None), figure([2, 3], "multiplier", None)
-    ('500 mn USD', '+31%', '×2–3')
+    >>> figure(5e8, "value", "USD"), figure(31.0, "growth_pct", None)
+    ('500 mn USD', '+31%')
+    >>> figure([2, 3], "multiplier", None)
+    '×2–3'
     """
     if isinstance(value, list):
-        return "×" + "–".join(f"{v:g}" for v in value) if measure == "multiplier" else "–".join(
-            figure(v, measure, currency, lang) for v in value)
+        return (
+            "×" + "–".join(f"{v:g}" for v in value)
+            if measure == "multiplier"
+            else "–".join(figure(v, measure, currency, lang) for v in value)
+        )
     if measure in ("growth_pct", "share_pct"):
         return percent(value, lang) if measure == "growth_pct" else f"{value:g}%"
     if measure == "multiplier":
@@ -131,7 +137,11 @@ def figure(value: float | list[float] | None, measure: str | None, currency: str
 def _tile_terms() -> dict[str, set[str]]:
     from coopwatch.store.textindex import query_terms
 
-    return {code: set(query_terms(f"{t.en} {t.ru} {code}")) for code, t in tiles().items()}
+    found: dict[str, set[str]] = {}
+    for code, tile in tiles().items():
+        words = query_terms(f"{tile.en} {tile.ru} {code}")
+        found[code] = {form for forms in words for form in forms}
+    return found
 
 
 def find_regions(query: str) -> list[str]:
@@ -142,7 +152,11 @@ def find_regions(query: str) -> list[str]:
     """
     from coopwatch.store.textindex import query_terms
 
-    terms = set(query_terms(query))
-    if not terms:
+    words = query_terms(query)
+    if not words:
         return []
-    return [code for code, names in _tile_terms().items() if terms <= names]
+    return [
+        code
+        for code, names in _tile_terms().items()
+        if all(names.intersection(forms) for forms in words)
+    ]

@@ -1,5 +1,5 @@
-"""Size caps on request bodies (Settings.max_request_bytes): a larger body gets 413, whether it
-announces its length or streams it."""
+"""ASGI middleware: size caps on request bodies (Settings.max_request_bytes: a larger body gets
+413, whether it announces its length or streams it) and the security headers of every answer."""
 
 from __future__ import annotations
 
@@ -59,7 +59,47 @@ class BodySizeLimit:
 
 async def _refuse(send: Send, max_bytes: int) -> None:
     body = json.dumps({"detail": f"request body larger than {max_bytes} bytes"}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
+
+
+# Article text is untrusted: no inline scripts, nothing from elsewhere (plotly needs inline styles).
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the CSP and friends to every HTTP answer (cheap: no body copy)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in names]
+                message["headers"] = list(message.get("headers", [])) + extra
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

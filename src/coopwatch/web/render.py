@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -14,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from coopwatch.web import i18n
+from coopwatch.web.cache import ResultCache
 from coopwatch.web.markup import annotate
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -62,13 +65,45 @@ def helpers(lang: str, request: Request) -> dict[str, Any]:
         "flow": lambda f: i18n.translate(FLOW_LABELS.get(f or "", f or ""), lang),
         "url": lambda path, **params: page_url(path, lang, **params),
         "switch_lang": page_url(
-            request.url.path, "en" if lang == "ru" else "ru",
+            request.url.path,
+            "en" if lang == "ru" else "ru",
             **{k: v for k, v in request.query_params.items() if k != "lang"},
         ),
         "annotate": annotate,
         "json_url": page_url(
-            request.url.path, "en",
+            request.url.path,
+            "en",
             **{k: v for k, v in request.query_params.items() if k not in ("lang", "format")},
             format="json",
         ),
     }
+
+
+async def cached_page(
+    request: Request,
+    conn: sqlite3.Connection,
+    cache: ResultCache,
+    template: str,
+    compute: Callable[[], dict[str, Any]],
+) -> Response:
+    """A page rendered once per database state, URL and format, then served from the cache."""
+    key = ("page", request.url.path, request.url.query, wants_json(request))
+
+    def body() -> tuple[bytes, str | None]:
+        response = render(request, template, compute())
+        return bytes(response.body), response.media_type
+
+    content, media_type = await cache.aget(conn, key, body)
+    return Response(content, media_type=media_type)
+
+
+async def cached_json(
+    conn: sqlite3.Connection, cache: ResultCache, key: Hashable, compute: Callable[[], Any]
+) -> Response:
+    """An API answer serialised once per database state and key."""
+
+    def body() -> bytes:
+        return bytes(JSONResponse(jsonable_encoder(compute())).body)
+
+    content = await cache.aget(conn, ("json", key), body)
+    return Response(content, media_type="application/json")

@@ -22,8 +22,7 @@ def entities_page(
     request: Request, conn: Conn, kind: Kind | Literal[""] | None = None, q: Name = None
 ) -> Response:
     """Entities by how many articles name them."""
-    data = {"kind": kind or None, "q": q,
-            "entities": list_entities(conn, kind or None, q or None)}
+    data = {"kind": kind or None, "q": q, "entities": list_entities(conn, kind or None, q or None)}
     return render(request, "entities.html", data)
 
 

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from coopwatch.store.analytics_facts import (
     EXPORT_COLUMNS,
@@ -22,8 +23,8 @@ from coopwatch.store.analytics_facts import (
     iter_facts,
     query_facts,
 )
-from coopwatch.web.deps import Conn
-from coopwatch.web.render import page_url, render
+from coopwatch.web.deps import Cache, Conn
+from coopwatch.web.render import cached_json, cached_page, page_url
 
 router = APIRouter(tags=["facts"])
 Format = Literal["csv", "jsonl", "parquet"]
@@ -46,19 +47,22 @@ def page_data(conn: sqlite3.Connection, query: FactPageQuery) -> dict[str, Any]:
         "next": page_url("/facts", query.lang, **args, page=query.page + 1),
     }
     export_args = {k: v for k, v in args.items() if k != "size"}
-    data["exports"] = {fmt: page_url(f"/facts.{fmt}", "en", **export_args) for fmt in
-                       ("csv", "jsonl", "parquet")}
+    data["exports"] = {
+        fmt: page_url(f"/facts.{fmt}", "en", **export_args) for fmt in ("csv", "jsonl", "parquet")
+    }
     data["options"] = facts_filter_options(conn)
     return data
 
 
 @router.get("/facts", summary="Fact explorer page (HTML, JSON, or an export with ?format=)")
-def facts_page(request: Request, query: Annotated[FactPageQuery, Query()], conn: Conn) -> Response:
+async def facts_page(
+    request: Request, query: Annotated[FactPageQuery, Query()], conn: Conn, cache: Cache
+) -> Response:
     """Facts filtered, sorted and paginated; each links to its sentence in its article."""
     if query.format in ("csv", "jsonl", "parquet"):
         filters = FactFilter(**query.model_dump(exclude={"lang", "format"}))
-        return export(conn, filters, query.format)
-    return render(request, "facts.html", page_data(conn, query))
+        return await run_in_threadpool(export, conn, filters, query.format)
+    return await cached_page(request, conn, cache, "facts.html", lambda: page_data(conn, query))
 
 
 @router.get("/facts.{fmt}", summary="Export the filtered facts (all pages)")
@@ -68,9 +72,11 @@ def facts_export(fmt: Format, query: Annotated[FactFilter, Query()], conn: Conn)
 
 
 @router.get("/api/facts", summary="Facts, filtered and paginated")
-def api_facts(query: Annotated[FactFilter, Query()], conn: Conn) -> dict[str, Any]:
+async def api_facts(query: Annotated[FactFilter, Query()], conn: Conn, cache: Cache) -> Response:
     """One page of facts matching the filters, with the total."""
-    return query_facts(conn, query)
+    return await cached_json(
+        conn, cache, ("facts", query.model_dump_json()), lambda: query_facts(conn, query)
+    )
 
 
 def export(conn: sqlite3.Connection, filters: FactFilter, fmt: str) -> Response:
@@ -79,13 +85,15 @@ def export(conn: sqlite3.Connection, filters: FactFilter, fmt: str) -> Response:
     name = f"coopwatch-facts.{fmt}"
     disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
     if fmt == "csv":
-        return StreamingResponse(_csv(rows), media_type="text/csv; charset=utf-8",
-                                 headers=disposition)
+        return StreamingResponse(
+            _csv(rows), media_type="text/csv; charset=utf-8", headers=disposition
+        )
     if fmt == "jsonl":
         lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         return StreamingResponse(lines, media_type="application/x-ndjson", headers=disposition)
-    return Response(_parquet(rows), media_type="application/vnd.apache.parquet",
-                    headers=disposition)
+    return Response(
+        _parquet(rows), media_type="application/vnd.apache.parquet", headers=disposition
+    )
 
 
 def _csv(rows: list[dict[str, Any]]) -> Iterator[str]:
@@ -101,11 +109,19 @@ def _csv(rows: list[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-SCHEMA = pa.schema([
-    (c, pa.float64() if c == "value" else pa.int64() if c in ("id", "document_id", "sentence")
-     else pa.string())
-    for c in EXPORT_COLUMNS
-])
+SCHEMA = pa.schema(
+    [
+        (
+            c,
+            pa.float64()
+            if c == "value"
+            else pa.int64()
+            if c in ("id", "document_id", "sentence")
+            else pa.string(),
+        )
+        for c in EXPORT_COLUMNS
+    ]
+)
 
 
 def _parquet(rows: list[dict[str, Any]]) -> bytes:

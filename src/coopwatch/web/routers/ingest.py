@@ -53,29 +53,45 @@ def require_token(
         raise HTTPException(403, "ingest is disabled: set COOPWATCH_API_TOKEN to enable it")
     given = credentials.credentials if credentials else ""
     if not hmac.compare_digest(given.encode(), settings.api_token.encode()):
-        raise HTTPException(401, "missing or wrong bearer token",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 def raw_document(body: IngestRequest, settings: Settings) -> RawDocument:
     """The request as the pipeline's input; 422 naming the reason when it cannot be read."""
-    meta = {"title": body.title, "published": body.published, "source": body.source,
-            "name": body.name or "api-document"}
     if body.url is not None:
         found = next(iter(read_inputs([str(body.url)], settings)), None)
         result: RawDocument | IngestError | None = found
     elif body.html is not None:
-        result = html_document("api:html", body.html, **meta)
+        result = html_document(
+            "api:html",
+            body.html,
+            title=body.title,
+            published=body.published,
+            source=body.source,
+            name=body.name or "api-document",
+        )
     else:
-        result = text_document("api:text", body.text or "", **meta)
+        result = text_document(
+            "api:text",
+            body.text or "",
+            title=body.title,
+            published=body.published,
+            source=body.source,
+            name=body.name or "api-document",
+        )
     if not isinstance(result, RawDocument):
         reason = result.reason if result is not None else "nothing found"
         raise HTTPException(422, f"cannot read the input: {reason}")
     return result
 
 
-@router.post("/api/ingest", summary="Ingest one article and return its facts",
-             dependencies=[Depends(require_token)])
+@router.post(
+    "/api/ingest",
+    summary="Ingest one article and return its facts",
+    dependencies=[Depends(require_token)],
+)
 def api_ingest(
     body: IngestRequest,
     database: Annotated[Database, Depends(get_database)],

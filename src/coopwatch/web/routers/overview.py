@@ -9,9 +9,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from coopwatch.store import analytics
-from coopwatch.web.deps import Conn
+from coopwatch.web.deps import Cache, Conn
 from coopwatch.web.i18n import tiles
-from coopwatch.web.render import render
+from coopwatch.web.render import cached_page
 
 router = APIRouter(tags=["overview"])
 
@@ -32,11 +32,16 @@ def overview_data(conn: sqlite3.Connection) -> dict[str, Any]:
     tile_list = []
     for tile in tiles().values():
         rank, row = ranks.get(tile.code, (None, None))
-        tile_list.append({
-            "code": tile.code, "row": tile.row, "col": tile.col,
-            "turnover": row["turnover"] if row else None, "year": row["year"] if row else None,
-            "shade": shade(rank, len(ranking)) if rank is not None else 0,
-        })
+        tile_list.append(
+            {
+                "code": tile.code,
+                "row": tile.row,
+                "col": tile.col,
+                "turnover": row["turnover"] if row else None,
+                "year": row["year"] if row else None,
+                "shade": shade(rank, len(ranking)) if rank is not None else 0,
+            }
+        )
     growth = [r for r in ranking if r["growth_pct"] is not None]
     return {
         "stats": analytics.corpus_stats(conn),
@@ -48,6 +53,6 @@ def overview_data(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 @router.get("/", summary="Overview page (HTML, or JSON with ?format=json)")
-def overview_page(request: Request, conn: Conn) -> Response:
+async def overview_page(request: Request, conn: Conn, cache: Cache) -> Response:
     """Regions ranked by turnover and growth, the tile map, the latest facts."""
-    return render(request, "overview.html", overview_data(conn))
+    return await cached_page(request, conn, cache, "overview.html", lambda: overview_data(conn))

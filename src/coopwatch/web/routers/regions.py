@@ -10,9 +10,9 @@ from fastapi.responses import Response
 
 from coopwatch.store import analytics
 from coopwatch.store.analytics_dossier import region_dossier
-from coopwatch.web.deps import Conn
+from coopwatch.web.deps import Cache, Conn
 from coopwatch.web.i18n import region_name, tiles
-from coopwatch.web.render import render
+from coopwatch.web.render import cached_json, cached_page
 
 router = APIRouter(tags=["regions"])
 RegionCode = Annotated[str, Path(max_length=12, description="ISO 3166-2 code, e.g. RU-TUL")]
@@ -28,9 +28,15 @@ def dossier_data(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
 
 
 @router.get("/regions/{code}", summary="Region dossier page (HTML, or JSON with ?format=json)")
-def region_page(request: Request, code: RegionCode, conn: Conn) -> Response:
+async def region_page(request: Request, code: RegionCode, conn: Conn, cache: Cache) -> Response:
     """A region's dossier: trade chart and points with sources, targets, people, timeline."""
-    return render(request, "region.html", dossier_data(conn, code))
+    return await cached_page(
+        request,
+        conn,
+        cache,
+        "region.html",
+        lambda: cache.get(conn, ("dossier", code), lambda: dossier_data(conn, code)),
+    )
 
 
 @router.get("/api/regions", summary="Regions with their latest annual turnover")
@@ -38,15 +44,27 @@ def api_regions(conn: Conn) -> dict[str, Any]:
     """Every region known, with its latest annual turnover and growth where known."""
     ranking = {r["code"]: r for r in analytics.region_rankings(conn)}
     codes = sorted(set(tiles()) | analytics.region_codes(conn))
-    return {"regions": [
-        {"code": c, "name_en": region_name(c, "en"), "name_ru": region_name(c, "ru"),
-         "turnover": ranking.get(c, {}).get("turnover"), "year": ranking.get(c, {}).get("year"),
-         "growth_pct": ranking.get(c, {}).get("growth_pct")}
-        for c in codes
-    ]}
+    return {
+        "regions": [
+            {
+                "code": c,
+                "name_en": region_name(c, "en"),
+                "name_ru": region_name(c, "ru"),
+                "turnover": ranking.get(c, {}).get("turnover"),
+                "year": ranking.get(c, {}).get("year"),
+                "growth_pct": ranking.get(c, {}).get("growth_pct"),
+            }
+            for c in codes
+        ]
+    }
 
 
 @router.get("/api/regions/{code}", summary="A region's dossier")
-def api_region(code: RegionCode, conn: Conn) -> dict[str, Any]:
+async def api_region(code: RegionCode, conn: Conn, cache: Cache) -> Response:
     """The same data as the dossier page."""
-    return dossier_data(conn, code)
+    return await cached_json(
+        conn,
+        cache,
+        ("dossier", code),
+        lambda: cache.get(conn, ("dossier", code), lambda: dossier_data(conn, code)),
+    )
