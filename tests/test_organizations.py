@@ -52,3 +52,38 @@ def test_unknown_organizations(text: str, lang: str, name: str) -> None:
 ], ids=["en-agency", "ru-agency", "ru-exhibition-not-org", "ru-ensemble-not-org"])
 def test_not_organizations(text: str, lang: str) -> None:
     assert _orgs(text, lang) == []
+
+
+def test_registry_rows_are_well_formed() -> None:
+    from coopwatch.pipeline.registry import organizations
+    from coopwatch.pipeline.textmatch import phrase_norms
+
+    rows = organizations()
+    assert len({o.key for o in rows}) == len(rows)
+    owner: dict[tuple[str, ...], str] = {}
+    for org in rows:
+        assert org.name_en and org.kind and org.country in (None, "BY", "RU")
+        for name in (org.name_en, org.name_ru, *org.aliases):
+            norms = phrase_norms(name)
+            assert owner.setdefault(norms, org.key) == org.key, f"{name} in two rows"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Министерство промышленности и торговли Тульской области провело семинар.", "ru"),
+    ("The Ministry of Economy of Penza Oblast hosted the guests.", "en"),
+    ("Министр экономики Пензенской области открыл встречу.", "ru"),
+], ids=["ru-regional-ministry", "en-regional-ministry", "ru-regional-minister"])
+def test_regional_ministries_are_not_national(text: str, lang: str) -> None:
+    from coopwatch.pipeline.parties import tag_parties
+
+    doc = make_doc(text, lang)
+    found = Extraction(doc="t", lang=lang)  # type: ignore[arg-type]
+    tag_parties(doc, found)
+    tag_organizations(doc, found)
+    assert [o.key for o in found.organizations if o.kind == "ministry" and o.country] == []
+
+
+def test_chamber_of_region_gets_the_short_name() -> None:
+    names = [n for _, n in _orgs("He heads the Chamber of Commerce and Industry of Penza Oblast.",
+                                 "en")]
+    assert names == ["Penza Chamber of Commerce and Industry"]

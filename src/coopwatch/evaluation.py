@@ -130,6 +130,15 @@ def sentence_text(doc: Document, evidence: Evidence | None) -> str | None:
     return doc.text[evidence.start : evidence.end] or None
 
 
+def try_process(raw: RawDocument) -> tuple[Document, Extraction] | str:
+    """The pipeline on one document, or a one-line reason when it crashed (the batch goes on)."""
+    try:
+        return process(raw)
+    except Exception as error:  # noqa: BLE001 - one document's crash must not stop a batch
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        return f"{type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+
+
 def predict_corpus(
     corpus: Path, names: Iterable[str]
 ) -> tuple[dict[str, dict[str, Any]], list[str]]:
@@ -145,16 +154,12 @@ def predict_corpus(
         name = document_id(corpus, raw.origin)
         if name not in wanted:
             continue
-        try:
-            doc, found = process(raw)
-        except Exception as error:  # noqa: BLE001 - one document's crash must not stop the eval
-            where = traceback.extract_tb(error.__traceback__)[-1]
-            failures.append(
-                f"{name}: {type(error).__name__}: {error} ({where.filename}:{where.lineno})"
-            )
+        processed = try_process(raw)
+        if isinstance(processed, str):
+            failures.append(f"{name}: {processed}")
             predicted[name] = {"doc": name}
             continue
-        predicted[name] = {**predicted_dict(doc, found), "doc": name}
+        predicted[name] = {**predicted_dict(*processed), "doc": name}
     return predicted, failures
 
 

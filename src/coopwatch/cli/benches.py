@@ -46,7 +46,9 @@ def bench_ingest(
     if result.docs_per_cpu_s is not None:
         table.add_row("documents per CPU second", f"{result.docs_per_cpu_s:,.0f}")
     if result.trafilatura_docs_per_s is not None:
-        table.add_row("trafilatura.extract alone", f"{result.trafilatura_docs_per_s:,.0f} docs/s")
+        table.add_row("trafilatura.extract alone",
+                      f"{result.trafilatura_docs_per_s:,.0f} docs/s, "
+                      f"{result.trafilatura_docs_per_cpu_s or 0:,.0f} per CPU s")
     table.add_row("peak memory (RSS)", f"{result.peak_rss_mb:,.0f} MB  (budget < 500)")
     table.add_row("stored / near-duplicates / failed",
                   f"{result.ingested} / {result.near_duplicates} / {result.failed}")

@@ -121,7 +121,14 @@ def docs(
     if as_json:
         print_json(rows)
         return
-    table = Table("id", "name", "lang", "published", "source", "story", "facts", "title")
+    table = Table()
+    for column in ("id", "name", "lang", "published", "source", "story", "facts"):
+        width = 10 if column == "published" else len(column)
+        table.add_column(column, no_wrap=True, min_width=width,
+                         max_width={"name": 30, "source": 12}.get(column),
+                         justify="right" if column in ("id", "story", "facts") else "left")
+    table.add_column("title", no_wrap=True, overflow="ellipsis",
+                     max_width=max(10, console.width - 100))
     for r in rows:
         table.add_row(str(r["id"]), r["name"], r["lang"], r["published"] or "", r["source"] or "",
                       str(r["story_id"]), str(r["facts"]), (r["title"] or "")[:60])

@@ -25,8 +25,7 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="One gold-format JSON per line.")] = False,
 ) -> None:
     """Read articles and print the facts found in each, without storing anything."""
-    from coopwatch.evaluation import predicted_dict, read_raw
-    from coopwatch.pipeline import process
+    from coopwatch.evaluation import predicted_dict, read_raw, try_process
 
     failed = False
     for raw in read_raw(paths):
@@ -34,11 +33,14 @@ def extract(
             errors.print(f"[red]error[/red] {escape(raw.origin)}: {escape(raw.reason)}")
             failed = True
             continue
-        doc, found = process(raw)
-        if as_json:
-            print(json.dumps(found.to_gold(), ensure_ascii=False))
+        processed = try_process(raw)
+        if isinstance(processed, str):
+            errors.print(f"[red]failed[/red] {escape(raw.origin)}: {escape(processed)}")
+            failed = True
+        elif as_json:
+            print(json.dumps(processed[1].to_gold(), ensure_ascii=False))
         else:
-            show_extraction(predicted_dict(doc, found))
+            show_extraction(predicted_dict(*processed))
     if failed:
         raise typer.Exit(1)
 

@@ -71,9 +71,11 @@ def bench_serve(
     )
     for name, r in report["endpoints"].items():
         console.print(
-            f"{name:8} {r['path']}\n         {r['requests']} requests, "
-            f"{r['rps']:.0f} req/s, p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, "
-            f"errors {r['errors']} (first, uncached request {r['first_ms']:.0f} ms)"
+            f"{name:8} {r['path']}\n         {r['requests']} requests, {r['rps']:.0f} req/s, "
+            f"p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, errors {r['errors']}; "
+            f"server CPU {r['server_cpu_ms_per_request']:.2f} ms/request; "
+            f"first (uncached) request {r['first_ms']:.0f} ms",
+            highlight=False,
         )
     if any(r["errors"] for r in report["endpoints"].values()):
         raise typer.Exit(1)

@@ -105,8 +105,8 @@ def amount_patterns(lang: str) -> list[re.Pattern[str]]:
         rf"{PRE_CURRENCY}\s?{NUMERAL}(?:\s*{mult})?(?:\s+{post})?",
         rf"{NUMERAL}\s*{mult}\s+(?:of\s+)?{post}",
         rf"{NUMERAL}\s*{post}",
-        rf"(?<!\w){words}{mult}(?:\s+(?:of\s+)?{post})?",
         rf"(?<!\w){half}(?:\s+{post})?",
+        rf"(?<!\w){words}{mult}(?:\s+(?:of\s+)?{post})?",
         rf"{NUMERAL}\s*{mult}{tail}",
     ]
     return [re.compile(form, re.IGNORECASE) for form in forms]

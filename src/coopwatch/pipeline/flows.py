@@ -133,22 +133,36 @@ def turnover_parties(text: str, flow: FlowMention, parties: list[PartyMention], 
             gap = text[party.end : flow.start]
             if re.fullmatch(r"(?:['’]s?)?\s*(?:[^\W\d]+\s+){0,2}|\s+and\s+[^\W\d]+['’]s?\s+", gap):
                 codes.append(party.code)
-        elif party.start <= max(limit, flow.end + 60):
+        elif party.start <= (limit if limit > flow.end else flow.end + 60):
             between = text[flow.end : party.start]
             if re.search(r"[.;!?]", between) or len(between) > 70:
                 continue
-            if re.search(TIE[lang], between[-12:], re.I) or len(between.split()) <= 1:
+            tie = TIE[lang].replace("$", r"(?:\S+['’]s\s+)?$")  # "with Russia's Kaluga"
+            if re.search(tie, between[-25:], re.I) or len(between.split()) <= 1:
                 codes.append(party.code)
-    return codes
+    regions = {side(c) for c in codes if "-" in c}
+    return [c for c in codes if "-" in c or c not in regions]
 
 
 def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], lang: str) -> bool:
     """"Tractor exports grew 265 times": one product's trade, out of scope (English)."""
-    if lang != "en":
+    if lang == "ru":
+        after = re.match(r"\s+([а-яё]{4,})\b", text[flow.end : flow.end + 30])
+        return bool(after and re.search(RU_PLURAL_GOODS, after.group(1))
+                    and not re.fullmatch(RU_GENERAL_GOODS, after.group(1)))
+    if not re.search(NOUN_FLOW, text[flow.start : flow.end], re.I):
         return False
-    before = re.search(r"([A-Za-z][\w-]*)\s+$", text[max(0, flow.start - 30) : flow.start])
+    before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[max(0, flow.start - 30) : flow.start])
     if not before or any(p.start <= flow.start - len(before.group(0)) < p.end for p in parties):
         return False
     word = before.group(1)
-    allowed = compiled("flow_modifier", lang, r"(?:{})")
-    return not allowed.fullmatch(word) and not word.endswith(("'s", "s'"))
+    if word.endswith(("'s", "s'", "’s", "s’")):
+        return False
+    return not any(compiled(kind, lang, r"(?:{})").fullmatch(word) for kind in MODIFIER_KINDS)
+
+
+# «экспорт тракторов»: a plural noun right after the flow word names one product.
+RU_PLURAL_GOODS = r"(?:ов|ев|ей)$"
+RU_GENERAL_GOODS = r"товаров|продуктов|грузов|изделий|сторон|регионов|областей|стран|предприятий|компаний"
+NOUN_FLOW = r"(?:exports?|imports?|trade|turnover|shipments?|supplies)$"
+MODIFIER_KINDS = ("flow_modifier", "times", "growth_up", "growth_down", "target_cue", "qualifier")

@@ -80,6 +80,8 @@ def classify_percent(left: str, right: str, lang: str) -> str | None:
     if not re.search(by, left[-30:], re.IGNORECASE):
         if compiled("index_lead", lang, r"(?:{})\s*$").search(left[-40:]):
             return "index"
+        if lang == "ru" and re.search(r"темп\w*\s+роста", left, re.I):
+            return "index"  # «темп роста товарооборота составил 118,2 %»
         if compiled("index_cue", lang, r"^\s*(?:{})").search(right):
             return "index"
     if direction(left, right, lang):

@@ -82,7 +82,7 @@ def tag_organizations(doc: Document, found: Extraction) -> None:
         taken.append((match.start, match.end))
         if entry.key in seen or entry.kind in NOT_REPORTED_KINDS:
             continue
-        if via_minister and _regional(doc, found, match.end):
+        if entry.kind == "ministry" and _regional(doc, found, match.end):
             continue
         mention = _mention(doc, entry, match.start, match.end)
         if mention:

@@ -42,6 +42,10 @@ _HEADS = {
 _CAP = r"(?:[A-Z][\w.’'\-]*|N\.N\.)"
 _HEAD_RE = "|".join(sorted(_HEADS, key=len, reverse=True))
 EN_NAMED = re.compile(rf"\b((?:{_CAP}\s+(?:(?:of|and|for)\s+)?){{1,6}})({_HEAD_RE})\b")
+EN_CHAMBER_OF = re.compile(
+    r"\bChamber of Commerce and Industry of (?:the\s+)?([A-Z][\w\-]+)"
+    r"(?:\s+(?:Oblast|Region|Krai|Territory|Republic))?"
+)
 EN_MINISTRY = re.compile(r"\bMinistry of ((?:[A-Z]\w+)(?:\s+(?:and\s+)?[A-Z]\w+)*)")
 _REGIONAL_TAIL = re.compile(r"\s+of\s+(the\s+)?\w+\s+(Oblast|Region|region|Krai|Territory)")
 EN_PLACE_PLANT = re.compile(r"\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}?)(plant|works|factory)\b")
@@ -105,6 +109,8 @@ def _english(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
             if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
                 if not (_HEADS[m.group(2)] == "ministry" and "Ministry" not in name.split()[0]):
                     yield OrgHit(end - len(name), end, name, _HEADS[m.group(2)])
+    for m in EN_CHAMBER_OF.finditer(text):
+        yield OrgHit(m.start(), m.end(), f"{m.group(1)} Chamber of Commerce and Industry", "chamber")
     for m in EN_MINISTRY.finditer(text):
         if not _REGIONAL_TAIL.match(text[m.end():]):
             yield OrgHit(m.start(), m.end(), m.group(0), "ministry")

@@ -110,10 +110,11 @@ _COUNTRY_EN = {"BY": "Belarus", "RU": "Russia"}
 @lru_cache(maxsize=1)
 def _region_names() -> dict[str, str]:
     table = dict(_COUNTRY_EN)
-    for line in _read("regions.tsv").splitlines():
-        cols = line.split("\t")
-        if len(cols) >= 4 and cols[1] in ("region", "republic") and cols[2] == "en":
-            table.setdefault(cols[0], cols[3].split("|")[0])
+    rows = [line.split("\t") for line in _read("regions.tsv").splitlines()]
+    for kinds in (("region", "republic"), ("capital",)):
+        for cols in rows:
+            if len(cols) >= 4 and cols[1] in kinds and cols[2] == "en":
+                table.setdefault(cols[0], cols[3].split("|")[0])
     return table
 
 

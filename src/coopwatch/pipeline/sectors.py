@@ -70,7 +70,8 @@ def _english_hits(text: str) -> list[SectorHit]:
         for pattern, sectors in table.get(start.group().lower(), []):
             m = pattern.match(text, start.start())
             if m:
-                hits.extend(SectorHit(m.start(), m.end(), s) for s in sectors[(m.lastindex or 1) - 1])
+                found = sectors[(m.lastindex or 1) - 1]
+                hits.extend(SectorHit(m.start(), m.end(), sector) for sector in found)
     return hits
 
 

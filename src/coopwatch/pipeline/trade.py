@@ -117,7 +117,10 @@ def read_sentence(doc: Document, sentence: Sentence, context: DocContext, state:
             continue
         if "unread" in figure.notes or figure.measure == "multiplier" or period is None:
             continue
-        atoms.append(make_atom(figure, flow, pair, period, evidence))
+        atom = make_atom(figure, flow, pair, period, evidence)
+        if atom.measure == "growth_pct":
+            atom.base = growth_base(sentence.text, periods, period)
+        atoms.append(atom)
         state.flow = flow
     if not goal_said and has_target_cue(sentence.text, lang) and flows:
         year = level_year(sentence.text, lang)
@@ -408,6 +411,24 @@ def make_atom(figure: Figure, flow: str, pair: tuple[str, str], period: str | No
         currency=figure.currency if figure.measure == "value" else None,
         qualifier=figure.qualifier, of=of, evidence=evidence,  # type: ignore[arg-type]
     )
+
+
+BASE_SPAN = (
+    r"(?:over|in|during|for)\s+(?:the\s+)?(?:last|past)\s+(?P<en>\w+)\s+years|"
+    r"за\s+последние\s+(?P<ru>\S+)\s+(?:лет|года)|since\s+(?P<since>\d{4})|с\s+(?P<s>\d{4})\s+года"
+)
+
+
+def growth_base(text: str, periods: list[PeriodMention], period: str | None) -> str | None:
+    """The base of a growth when it is not the same period a year earlier ("threefold since
+    2015", «за последние три года»); None for the usual year-on-year growth."""
+    span = re.search(BASE_SPAN, text, re.IGNORECASE)
+    if span:
+        return span.group(0)
+    years = [p.year for p in periods if p.base and p.year]
+    if not years or not period or not period[:4].isdigit():
+        return None
+    return str(years[0]) if years[0] != int(period[:4]) - 1 else None
 
 
 def share_whole(figure: Figure) -> str | None:

@@ -79,14 +79,15 @@ def snippet(
     wanted = {form for forms in terms for form in forms}
     hits = [m for m in _WORD.finditer(text) if wanted.intersection(word_forms(m.group()))]
     if not hits:
-        return (text[:width] + ("…" if len(text) > width else "")), []
+        return text[:width].replace("\n", " ") + ("…" if len(text) > width else ""), []
     start = max(0, hits[0].start() - width // 3)
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < hits[0].start() else start
     end = min(len(text), start + width)
     prefix = "…" if start else ""
-    window = prefix + text[start:end] + ("…" if end < len(text) else "")
+    body = text[start:end].replace("\n", " ").replace("\t", " ")  # one line, same offsets
+    window = prefix + body + ("…" if end < len(text) else "")
     shift = len(prefix) - start
     marks = [(m.start() + shift, m.end() + shift) for m in hits if m.end() <= end]
     return window, marks

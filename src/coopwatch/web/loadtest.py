@@ -234,6 +234,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far; 0 where /proc is missing."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     """The real app under uvicorn in its own process (the load generator gets its own CPU)."""
     env = {**os.environ, "COOPWATCH_DB": str(db)}
@@ -337,11 +346,14 @@ def run_bench(
         "dossier": f"/regions/{region}",
         "facts": f"/api/facts?region={region}&flow=export&measure=value&sort=-published&size=50",
     }
+    results = {}
     try:
-        results = {
-            name: asyncio.run(load(f"http://127.0.0.1:{port}", path, clients, requests, seconds))
-            for name, path in paths.items()
-        }
+        for name, path in paths.items():
+            before = cpu_seconds(server.pid)
+            result = asyncio.run(load(f"http://127.0.0.1:{port}", path, clients, requests, seconds))
+            used = cpu_seconds(server.pid) - before
+            result["server_cpu_ms_per_request"] = 1000 * used / max(result["requests"] + 1, 1)
+            results[name] = result
     finally:
         server.terminate()
         server.wait(timeout=10)
