@@ -28,12 +28,26 @@ AMOUNTS = [
     ("ru-half-billion", "ru", "Можем иметь полмиллиарда долларов.", 0.5e9, "USD", "exact"),
     ("ru-almost", "ru", "Экспорт составил почти $6 млн.", 6e6, "USD", "under"),
     ("ru-roubles", "ru", "Оборот превысил 3 млрд рублей.", 3e9, "RUB", "over"),
-    ("ru-belarusian-roubles", "ru", "Цех стоит 18,5 млн белорусских рублей.", 18.5e6, "BYN", "exact"),
+    (
+        "ru-belarusian-roubles",
+        "ru",
+        "Цех стоит 18,5 млн белорусских рублей.",
+        18.5e6,
+        "BYN",
+        "exact",
+    ),
     ("ru-byn-code", "ru", "Сумма составила 250 тыс. BYN.", 250e3, "BYN", "exact"),
     ("ru-point-groups", "ru", "Штраф составил 20.000 руб.", 20000, "RUB", "exact"),
     ("ru-nbsp-groups", "ru", "Сделка на 1\u00a0234\u00a0567 долларов.", 1234567, "USD", "exact"),
     ("ru-thin-groups", "ru", "Сделка на 2\u2009500 евро.", 2500, "EUR", "exact"),
-    ("ru-words", "ru", "Около ста пятидесяти миллиардов российских рублей.", 150e9, "RUB", "approx"),
+    (
+        "ru-words",
+        "ru",
+        "Около ста пятидесяти миллиардов российских рублей.",
+        150e9,
+        "RUB",
+        "approx",
+    ),
     ("ru-about", "ru", "Порядка 40 млн долларов.", 40e6, "USD", "approx"),
     ("ru-more-than", "ru", "Более 800 млн долларов.", 800e6, "USD", "over"),
     ("ru-without-little", "ru", "Без малого 566 миллионов долларов.", 566e6, "USD", "under"),
@@ -45,8 +59,9 @@ AMOUNTS = [
     [row[1:] for row in AMOUNTS],
     ids=[row[0] for row in AMOUNTS],
 )
-def test_amount_value_currency_qualifier(lang: str, text: str, value: float, currency: str,
-                                         qualifier: str) -> None:
+def test_amount_value_currency_qualifier(
+    lang: str, text: str, value: float, currency: str, qualifier: str
+) -> None:
     (amount,) = find_amounts(text, lang)
     assert amount.value == pytest.approx(value)
     assert (amount.currency, amount.qualifier) == (currency, qualifier)
@@ -82,8 +97,13 @@ def test_percent(lang: str, text: str, value: float, qualifier: str) -> None:
 
 @pytest.mark.parametrize(
     "raw,scaled,value",
-    [("1,129", True, 1.129), ("20.000", False, 20000), ("20.5", False, 20.5),
-     ("1 000", False, 1000), ("3,14", False, 3.14)],
+    [
+        ("1,129", True, 1.129),
+        ("20.000", False, 20000),
+        ("20.5", False, 20.5),
+        ("1 000", False, 1000),
+        ("3,14", False, 3.14),
+    ],
     ids=["comma-with-multiplier", "point-groups", "point-decimal", "space-groups", "comma-decimal"],
 )
 def test_separators(raw: str, scaled: bool, value: float) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import web_corpus
+from conftest_ingest_server import serve
 from fastapi.testclient import TestClient
 
 from coopwatch.settings import Settings
@@ -159,3 +160,45 @@ def test_unexpected_errors_are_a_plain_500(tmp_path: Path) -> None:
         response = client.get("/api/conflicts")
     assert response.status_code == 500
     assert response.json() == {"detail": "internal error"}
+
+
+PAGE = (
+    b"<!doctype html><html><head><title>Lipetsk and Belarus</title></head><body>"
+    b"<nav>Home | News</nav><article><h1>Lipetsk and Belarus</h1><p>Trade between Belarus and "
+    b"Lipetsk Oblast reached $610 million in 2024, the regional government said on Monday. "
+    b"Belarusian tractors and lifts are assembled in the region.</p></article></body></html>"
+)
+
+
+def test_ingest_by_url_from_a_real_server(client: TestClient) -> None:
+    routes = {"/news/lipetsk.html": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE)}
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with serve(routes) as base:
+        ok = client.post("/api/ingest", json={"url": f"{base}/news/lipetsk.html"}, headers=auth)
+        missing = client.post("/api/ingest", json={"url": f"{base}/gone.html"}, headers=auth)
+    assert ok.status_code == 200, ok.text
+    assert "$610 million" in ok.json()["document"]["text"]
+    assert missing.status_code == 422 and "404" in missing.json()["detail"]
+
+
+def test_cached_pages_follow_new_documents(client: TestClient) -> None:
+    before = client.get("/?format=json").json()["stats"]["documents"]
+    response = client.post(
+        "/api/ingest",
+        json={**ARTICLE, "text": ARTICLE["text"] + " Again."},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200
+    assert client.get("/?format=json").json()["stats"]["documents"] == before + 1
+
+
+def test_settings_are_a_dependency_tests_can_swap(tmp_path: Path) -> None:
+    from coopwatch.web.deps import get_settings
+
+    with make_client(tmp_path) as client:
+        path = client.app.state.database.path  # type: ignore[attr-defined]
+        client.app.dependency_overrides[get_settings] = lambda: Settings(db=path, api_token="t")  # type: ignore[attr-defined]
+        response = client.post(
+            "/api/ingest", json={"text": "x", "extra": 1}, headers={"Authorization": "Bearer t"}
+        )
+    assert response.status_code == 422  # past the token check: the body is what is refused

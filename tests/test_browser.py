@@ -120,6 +120,7 @@ def test_dossier_in_russian(server: dict, page: Any) -> None:
     page.goto(server["base"] + "/regions/RU-TUL?lang=ru")
     assert "Тульская обл." in page.locator("h1").inner_text()
     page.wait_for_selector("#chart-annual svg.main-svg", timeout=15000)
+    shot(page, "dossier-ru")
 
 
 @pytest.mark.parametrize(

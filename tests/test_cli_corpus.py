@@ -118,3 +118,16 @@ def test_ingest_summarises_and_exits_1_when_an_input_failed(db_path: Path, tmp_p
     code, out = run("ingest", str(folder / "en.txt"), "--db", str(db_path))
     assert code == 0 and "duplicates" in out
     assert json.loads(run("stats", "--db", str(db_path), "--json")[1])["documents"] == 2
+
+
+def test_reextract_fills_facts_of_documents_stored_without_them(
+    db_path: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("coopwatch.ingest", reason="coopwatch.ingest not written yet")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    code, _ = run("ingest", str(tmp_path / "en.txt"), "--db", str(db_path), "--no-extract")
+    assert code == 0
+    code, out = run("reextract", "--db", str(db_path))
+    assert code == 0 and "re-extracted 1 document(s)" in out
+    code, out = run("reextract", "missing.txt", "--db", str(db_path))
+    assert code == 1 and "missing.txt" in out

@@ -46,8 +46,13 @@ def test_entities_refuses_an_unknown_kind(db: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Milyaev", "person:milyaev:dmitry"), ("Миляев", "person:milyaev:dmitry"),
-     ("Дмитрий Миляев", "person:milyaev:dmitry"), ("MAZ", "org:maz"), ("МАЗ", "org:maz")],
+    [
+        ("Milyaev", "person:milyaev:dmitry"),
+        ("Миляев", "person:milyaev:dmitry"),
+        ("Дмитрий Миляев", "person:milyaev:dmitry"),
+        ("MAZ", "org:maz"),
+        ("МАЗ", "org:maz"),
+    ],
     ids=["en-surname", "ru-surname", "ru-full-name", "en-org", "ru-org"],
 )
 def test_entity_in_either_language(db: Path, name: str, key: str) -> None:
@@ -60,13 +65,16 @@ def test_entity_in_either_language(db: Path, name: str, key: str) -> None:
 def test_entity_person_shows_roles_in_both_languages(db: Path) -> None:
     data = json.loads(run("entity", "Milyaev", "--db", str(db), "--json")[1])
     assert {r["role"] for r in data["roles"]} == {
-        "Governor of Tula Oblast", "Губернатор Тульской области"}
+        "Governor of Tula Oblast",
+        "Губернатор Тульской области",
+    }
     code, output = run("entity", "Milyaev", "--db", str(db))
     assert code == 0 and "Governor of Tula Oblast" in output
 
 
-@pytest.mark.parametrize("name", ["RU-TUL", "Tula", "Тульская", "Тульской"],
-                         ids=["code", "en", "ru", "ru-inflected"])
+@pytest.mark.parametrize(
+    "name", ["RU-TUL", "Tula", "Тульская", "Тульской"], ids=["code", "en", "ru", "ru-inflected"]
+)
 def test_entity_region(db: Path, name: str) -> None:
     code, output = run("entity", name, "--db", str(db), "--json")
     assert code == 0

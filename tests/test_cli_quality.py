@@ -156,3 +156,23 @@ def test_eval_doc_keeps_named_documents_and_refuses_unknown_ones(corpus: Path) -
     assert json.loads(result.stdout)["overall"]["documents"] == 1
     refused = runner.invoke(app, ["eval", str(corpus), "--doc", "nobody.txt"])
     assert refused.exit_code == 2 and "no gold for nobody.txt" in refused.output
+
+
+def test_eval_compare_shows_changes_and_only_new_errors(corpus: Path, tmp_path: Path) -> None:
+    earlier = json.loads(runner.invoke(app, ["eval", str(corpus), "--json"]).stdout)
+    earlier["overall"]["trade"]["f1"] = 1.0  # as if the earlier run had found the atom
+    earlier["findings"] = [f for f in earlier["findings"] if f["field"] != "trade"]
+    earlier["findings"].append({"doc": "x.txt", "field": "trade", "kind": "miss", "item": {}})
+    saved = tmp_path / "earlier.json"
+    saved.write_text(json.dumps(earlier), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(corpus), "--compare", str(saved)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "1 errors fixed" in result.stdout and "MISS trade" in result.stdout
+    assert "-1.000" in result.stdout
+    assert "MISS" not in result.stdout.replace("MISS trade", "")  # old errors are not listed
+
+
+def test_eval_compare_refuses_a_file_that_is_not_an_eval(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "other.json").write_text("[]", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(corpus), "--compare", str(tmp_path / "other.json")])
+    assert result.exit_code == 2 and "not an eval --json output" in result.output

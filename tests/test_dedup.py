@@ -47,6 +47,17 @@ OTHER_STORY_EN = [
     "next year, including supplies of cement and timber houses.",
 ]
 
+OTHER_STORY_RU = [
+    "В Минске в пятницу открылся торговый дом Калужской области, который поможет местным "
+    "производителям мебели и стройматериалов найти покупателей в республике.",
+    "По данным регионального министерства экономики, экспорт из Калуги в Беларусь за первое "
+    "полугодие снизился на 6% и составил $96 млн, в основном из-за автокомпонентов.",
+    "В торговом доме разместится постоянная выставка калужских производителей продуктов и "
+    "консультационный центр для белорусских инвесторов индустриального парка «Людиново».",
+    "Власти ожидают, что к концу следующего года площадка принесет не менее пятнадцати "
+    "экспортных контрактов, включая поставки цемента и деревянных домов.",
+]
+
 
 def wrapped(paragraphs: list[str], title: str, header: str = "", footer: str = "",
             drop: int | None = None, add: str | None = None, width: int = 0) -> str:
@@ -107,6 +118,8 @@ def test_a_differently_wrapped_copy_joins_the_existing_story(
 @pytest.mark.parametrize(("first", "second", "lang"), [
     pytest.param(EN_ORIGINAL, wrapped(OTHER_STORY_EN, "Kaluga opens a trade house in Minsk"),
                  "en", id="en-same-region-other-event"),
+    pytest.param(RU_ORIGINAL, wrapped(OTHER_STORY_RU, "Калуга открыла торговый дом в Минске"),
+                 "ru", id="ru-same-region-other-event"),
     pytest.param(EN_ORIGINAL, RU_ORIGINAL, "ru", id="same-story-other-language"),
 ])
 def test_different_stories_are_not_merged(

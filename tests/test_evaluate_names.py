@@ -29,6 +29,7 @@ from coopwatch.evaluate.names import load_aliases, organization_key, person_keys
         pytest.param("Sergei Maslyak", "S. Maslyak", id="initial"),
         pytest.param("Andrey Shchegolev", "Андрей Щеголев", id="shch"),
         pytest.param("Piotr Parkhomchik", "Пётр Пархомчик", id="first-name-differs"),
+        pytest.param("Alyaksandr Lukashenka", "Aleksandr Lukashenko", id="belarusian-enka"),
     ],
 )
 def test_surnames_fold_across_spellings(one: str, other: str) -> None:

@@ -3,6 +3,7 @@ into the store, one transaction per document, failures named and the batch going
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,24 @@ def test_ingest_reads_files_and_folders(store: Store, tmp_path: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
     report = jobs.ingest([str(folder)], store, progress=False)
     assert (report.ingested, report.failed) == (3, [])
+
+
+def dying_stage(doc: Document, found: Extraction) -> None:
+    """A stage that kills its process on one document, as a native crash would."""
+    if "Гродно" in doc.text:
+        os._exit(9)
+
+
+def test_a_worker_process_dying_fails_only_its_document(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coopwatch.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "EXTRACTION_STAGES",
+                        [*pipeline.EXTRACTION_STAGES, ("die", dying_stage)])
+    more = [raw(f"extra-{i}.txt", f"{ARTICLES['en-plant.txt']} Batch {i} of {i * 7} units.")
+            for i in range(3)]
+    report = jobs.ingest_stream([*inputs(), *more], store, progress=False, workers=2)
+    assert [f.origin for f in report.failed] == ["corpus/ru-forum.txt"]
+    assert "died" in report.failed[0].reason
+    assert report.ingested + report.near_duplicates == 5

@@ -29,13 +29,20 @@ PERIODS = [
     ("ru-span-locative", "ru", "В январе - сентябре 2022 года оборот вырос.", "2022-01..2022-09"),
     ("ru-span-no-year", "ru", "За январь–август оборот вырос.", "2024-01..2024-08"),
     ("ru-half", "ru", "За первое полугодие оборот вырос.", "2024-01..2024-06"),
-    ("ru-half-of-year", "ru", "По итогам первой половины 2025 года оборот вырос.", "2025-01..2025-06"),
+    (
+        "ru-half-of-year",
+        "ru",
+        "По итогам первой половины 2025 года оборот вырос.",
+        "2025-01..2025-06",
+    ),
     ("ru-nine-months", "ru", "За 9 месяцев оборот вырос.", "2024-01..2024-09"),
     ("ru-seven-months-words", "ru", "За семь месяцев 2025 года оборот вырос.", "2025-01..2025-07"),
     ("ru-quarter", "ru", "В первом квартале 2023 года оборот вырос.", "2023-01..2023-03"),
     ("ru-last-year", "ru", "В прошлом году оборот вырос.", "2023"),
     ("ru-this-year", "ru", "Этого года оборот вырос.", "2024"),
     ("ru-month", "ru", "В январе оборот вырос.", "2024-01..2024-01"),
+    ("ru-days-span", "ru", "С 12 января по 30 апреля 2024 года оборот вырос.", "2024-01..2024-04"),
+    ("en-days-span", "en", "From 12 January to 30 April 2024 trade grew.", "2024-01..2024-04"),
 ]
 
 
@@ -47,10 +54,15 @@ def test_period_resolved(lang: str, text: str, period: str) -> None:
 
 @pytest.mark.parametrize(
     "lang,text",
-    [("en", "grew by 35% over 2022"), ("en", "compared to the same period last year"),
-     ("ru", "на 34,5% меньше, чем в 2018 году"), ("ru", "по сравнению с 2023 годом"),
-     ("ru", "к аналогичному периоду прошлого года")],
-    ids=["en-over", "en-same-period", "ru-than", "ru-compared", "ru-same-period"],
+    [
+        ("en", "grew by 35% over 2022"),
+        ("en", "compared to the same period last year"),
+        ("ru", "на 34,5% меньше, чем в 2018 году"),
+        ("ru", "по сравнению с 2023 годом"),
+        ("ru", "к аналогичному периоду прошлого года"),
+        ("ru", "или 105,3% к уровню января-июня 2023 года"),
+    ],
+    ids=["en-over", "en-same-period", "ru-than", "ru-compared", "ru-same-period", "ru-span-level"],
 )
 def test_base_of_a_comparison_is_no_period(lang: str, text: str) -> None:
     assert all(p.base for p in find_periods(text, lang))

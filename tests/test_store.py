@@ -238,3 +238,27 @@ def test_entity_names_are_searchable_in_both_languages(store: Store, query: str,
     store.add_document(build_document(EN_TEXT, "en.txt"), en_extraction())
     store.add_document(build_document(RU_TEXT, "ru.txt", lang="ru"), ru_extraction())
     assert [e["key"] for e in search_entities(store.connection, query)][:1] == [key]
+
+
+def test_a_database_of_an_older_version_is_migrated_on_open(db_path: Path) -> None:
+    from coopwatch.store.migrate import _split
+
+    old = sqlite3.connect(db_path, isolation_level=None)
+    for statement in _split(MIGRATIONS[0]):
+        old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    old.close()
+    with open_store(db_path) as store:
+        columns = [r[1] for r in store.connection.execute("PRAGMA table_info(facts)")]
+        assert "label" in columns
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_database_from_a_newer_coopwatch_is_refused(db_path: Path) -> None:
+    with open_store(db_path):
+        pass
+    newer = sqlite3.connect(db_path)
+    newer.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    newer.close()
+    with pytest.raises(RuntimeError, match="newer than this coopwatch"):
+        open_store(db_path)

@@ -255,3 +255,11 @@ def test_plotly_is_served_from_the_package(client: TestClient) -> None:
     assert script.status_code == 200 and b"plotly" in script.content[:2000].lower()
     page = client.get("/regions/RU-TUL").text
     assert 'src="/assets/plotly.min.js"' in page and "cdn" not in page.lower()
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "×2–3"), ("ru", "×2–3")], ids=["en", "ru"])
+def test_a_target_range_stays_a_range(client: TestClient, lang: str, text: str) -> None:
+    page = client.get(f"/facts?kind=target&region=RU-LIP&lang={lang}")
+    assert page.status_code == 200 and text in page.text
+    dossier = client.get("/api/regions/RU-LIP").json()
+    assert dossier["targets"][0]["value"] == [2, 3]

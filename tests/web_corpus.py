@@ -307,6 +307,17 @@ def lipetsk_untrusted() -> Article:
             evidence=a.ev(1, "40% more"),
         ),
     ]
+    a.found.targets.append(
+        Target(
+            flow="turnover",
+            reporter="BY",
+            partner="RU-LIP",
+            measure="multiplier",
+            value=[2, 3],
+            horizon="medium term",
+            evidence=a.ev(1, "40% more"),
+        )
+    )
     a.found.partners.append("RU-LIP")
     return a
 

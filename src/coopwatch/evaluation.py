@@ -106,8 +106,9 @@ def predicted_dict(doc: Document, found: Extraction) -> dict[str, Any]:
         "targets": [t.evidence for t in found.targets],
     }
     for name, where in evidence.items():
-        for atom, one in zip(predicted[name], where, strict=True):
-            atom["sentence"] = sentence_text(doc, one)
+        if len(where) == len(predicted[name]):  # to_gold keeps the order of the facts
+            for atom, one in zip(predicted[name], where, strict=True):
+                atom["sentence"] = sentence_text(doc, one)
     sentences: dict[str, dict[str, str | None]] = {
         "persons": {p.name: sentence_text(doc, p.evidence) for p in found.persons},
         "organizations": {o.name: sentence_text(doc, o.evidence) for o in found.organizations},

@@ -161,6 +161,8 @@ def process_stream(
         for item in inputs:
             yield _read_error(item) if isinstance(item, IngestError) else process_raw(item, extract)
         return
+    import coopwatch.pipeline  # noqa: F401  (loaded once here, shared by forked workers)
+
     pool = ProcessPoolExecutor(max_workers=workers)
     window: deque[Future[Processed] | Processed] = deque()
     try:
@@ -170,9 +172,9 @@ def process_stream(
             else:
                 pool = _submit(pool, workers, window, item, extract)
             while len(window) >= workers * WINDOW_PER_WORKER:
-                yield _resolve(window.popleft())
+                yield _resolve(window.popleft(), extract)
         while window:
-            yield _resolve(window.popleft())
+            yield _resolve(window.popleft(), extract)
     finally:
         pool.shutdown(cancel_futures=True)
 
@@ -187,18 +189,31 @@ def _submit(
         pool.shutdown(cancel_futures=True)
         pool = ProcessPoolExecutor(max_workers=workers)
         future = pool.submit(process_raw, raw, extract)
-    future.origin = raw.origin  # type: ignore[attr-defined]
+    future.raw = raw  # type: ignore[attr-defined]
     window.append(future)
     return pool
 
 
-def _resolve(item: Future[Processed] | Processed) -> Processed:
+def _resolve(item: Future[Processed] | Processed, extract: bool) -> Processed:
     if isinstance(item, Processed):
         return item
+    raw: RawDocument = item.raw  # type: ignore[attr-defined]
     try:
         return item.result()
-    except Exception as exc:  # noqa: BLE001  (a crashed worker fails its document only)
-        return Processed(getattr(item, "origin", "?"), error=f"worker failed: {_describe(exc)}")
+    except BrokenProcessPool:
+        return _retry_alone(raw, extract)
+    except Exception as exc:  # noqa: BLE001
+        return Processed(raw.origin, error=f"worker failed: {_describe(exc)}")
+
+
+def _retry_alone(raw: RawDocument, extract: bool) -> Processed:
+    """A document that was in flight when a worker died runs again in a process of its own:
+    only the document that kills its process fails."""
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(process_raw, raw, extract).result()
+        except Exception as exc:  # noqa: BLE001
+            return Processed(raw.origin, error=f"worker process died: {_describe(exc)}")
 
 
 def _read_error(error: IngestError) -> Processed:

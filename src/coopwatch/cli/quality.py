@@ -63,6 +63,7 @@ def show_extraction(predicted: dict[str, Any]) -> None:
         ("persons", persons),
         ("organizations", predicted["organizations"]),
         ("sectors", predicted["sectors"]),
+        ("agreements", [describe_agreement(a) for a in predicted["agreements"]]),
     ):
         console.print(f"{label}: {escape('; '.join(items)) or '—'}")
 
@@ -81,6 +82,8 @@ def describe(item: Any) -> str:
         str(item.get("period") or item.get("horizon") or ""),
         f"{item.get('measure')}={shown}" + (f" {item['currency']}" if item.get("currency") else ""),
         item.get("qualifier") or "",
+        f"base {item['base']}" if item.get("base") else "",
+        f"of {item['of']}" if item.get("of") else "",
     ]
     return escape("  ".join(p for p in parts if p))
 
@@ -99,11 +102,16 @@ def eval_command(
     show_errors: Annotated[
         bool, typer.Option("--errors/--no-errors", help="List misses and false hits.")
     ] = True,
+    compare: Annotated[
+        Path | None,
+        typer.Option(help="An earlier `eval --json` output: show changes and new errors only."),
+    ] = None,
 ) -> None:
     """Score extraction against a gold corpus: P/R/F1 by language, then every miss and false hit."""
     from coopwatch.evaluation import CorpusError, run_eval
 
     try:
+        previous = load_previous(compare) if compare else None
         run = run_eval(corpus, lang, docs)
     except CorpusError as error:
         errors.print(f"[red]error[/red] {escape(str(error))}")
@@ -115,8 +123,9 @@ def eval_command(
         print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         if show_errors:
-            show_findings([f for f in report.findings if not only or f.field in only])
-        show_scores(report)
+            findings = [f for f in report.findings if not only or f.field in only]
+            show_findings(findings if previous is None else new_findings(findings, previous))
+        show_scores(report, previous)
         for name in report.missing:
             errors.print(f"[yellow]missing[/yellow] {escape(name)}: in gold, no file in {corpus}")
     for line in run.failures:
@@ -125,22 +134,67 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def show_scores(report: Report) -> None:
+def load_previous(path: Path) -> dict[str, Any]:
+    """An earlier `eval --json` output to compare with."""
+    from coopwatch.evaluation import CorpusError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise CorpusError(f"{path}: not an eval --json output ({error})") from error
+    if not isinstance(data, dict) or "overall" not in data:
+        raise CorpusError(f"{path}: not an eval --json output (no 'overall')")
+    return data
+
+
+def new_findings(findings: list[Finding], previous: dict[str, Any]) -> list[Finding]:
+    """The errors that the earlier run did not have; says how many of its errors are gone."""
+
+    def key(item: dict[str, Any]) -> str:
+        fields = [item["doc"], item["field"], item["kind"], item["item"]]
+        return json.dumps(fields, sort_keys=True, ensure_ascii=False)
+
+    before = {key(item) for item in previous.get("findings", [])}
+    now = {key(f.to_dict()) for f in findings}
+    console.print(
+        f"compared with the earlier run: {len(before - now)} errors fixed, "
+        f"{len(now - before)} new (listed below)"
+    )
+    return [f for f in findings if key(f.to_dict()) not in before]
+
+
+def delta(
+    previous: dict[str, Any] | None, lang: str | None, name: str, metric: str, now: float
+) -> str:
+    """The change against the earlier run, coloured; blank when unchanged or not comparable."""
+    scope = (
+        (previous or {}).get("by_lang", {}).get(lang) if lang else (previous or {}).get("overall")
+    )
+    was = (scope or {}).get(name, {}).get(metric)
+    if was is None or abs(now - was) < 0.0005:
+        return ""
+    return f"[green]{now - was:+.3f}[/green]" if now > was else f"[red]{now - was:+.3f}[/red]"
+
+
+def show_scores(report: Report, previous: dict[str, Any] | None = None) -> None:
     """P/R/F1 per field, one row per language and one overall; then the accuracies."""
     langs = [*report.langs, None] if len(report.langs) > 1 else [None]
     table = Table(title=f"coopwatch eval: {len(report.documents)} documents")
-    for column in ("field", "lang", "P", "R", "F1", "tp", "fp", "fn"):
+    columns = ("field", "lang", "P", "R", "F1", "ΔF1", "tp", "fp", "fn")
+    for column in columns if previous else [c for c in columns if c != "ΔF1"]:
         table.add_column(column, justify="left" if column in ("field", "lang") else "right")
     for name in FIELDS:
         for lang in langs:
             counts = report.counts(name, lang)
             style = "bold" if lang is None else None
+            change = [delta(previous, lang, name, "f1", counts.f1)] if previous else []
             table.add_row(
                 name if lang == langs[0] else "",
                 lang or "all",
                 f"{counts.precision:.3f}",
                 f"{counts.recall:.3f}",
                 f"{counts.f1:.3f}",
+                *change,
                 str(counts.tp),
                 str(counts.fp),
                 str(counts.fn),
@@ -150,12 +204,14 @@ def show_scores(report: Report) -> None:
     for name in ("qualifier", "published"):
         for lang in langs:
             accuracy = report.qualifier(lang) if name == "qualifier" else report.published(lang)
+            change = [delta(previous, lang, name, "accuracy", accuracy.value)] if previous else []
             table.add_row(
                 f"{name} accuracy" if lang == langs[0] else "",
                 lang or "all",
                 "",
                 "",
                 f"{accuracy.value:.3f}",
+                *change,
                 f"{accuracy.right}/{accuracy.total}",
                 "",
                 "",
@@ -163,6 +219,13 @@ def show_scores(report: Report) -> None:
             )
         table.add_section()
     console.print(table)
+
+
+def describe_agreement(agreement: dict[str, Any]) -> str:
+    """How many agreements were signed, and when: "11 signed 2023-05-16"."""
+    return f"{agreement.get('count')} signed" + (
+        f" {agreement['date']}" if agreement.get("date") else ""
+    )
 
 
 def describe_person(person: dict[str, Any]) -> str:

@@ -77,5 +77,7 @@ def bench_serve(
             f"first (uncached) request {r['first_ms']:.0f} ms",
             highlight=False,
         )
+    if report.get("load_average") is not None:
+        console.print(f"machine load average (1 min) at the end: {report['load_average']:.2f}")
     if any(r["errors"] for r in report["endpoints"].values()):
         raise typer.Exit(1)

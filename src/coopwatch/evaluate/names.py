@@ -111,13 +111,19 @@ LEGAL_FORMS = frozenset(fold(word) for word in LEGAL_FORM_WORDS.split())
 
 
 def surname(name: str) -> str:
-    """The folded surname: the last word of "First Last", initials skipped.
+    """The folded surname: the last word of "First Last", initials skipped; the Belarusian
+    -enka ending read as the Russian -enko (Lukashenka = Lukashenko).
 
     >>> surname("Dmitry Milyaev"), surname("Д.С. Миляев"), surname("  ")
     ('miliaev', 'miliaev', '')
+    >>> surname("Alyaksandr Lukashenka") == surname("Александр Лукашенко")
+    True
     """
     words = [w for w in fold(name).split() if len(w) > 1]
-    return words[-1] if words else ""
+    if not words:
+        return ""
+    last = words[-1]
+    return last[:-1] + "o" if last.endswith("enka") else last
 
 
 def person_keys(person: dict[str, Any] | str) -> frozenset[str]:

@@ -13,9 +13,7 @@ from functools import lru_cache
 from coopwatch.pipeline.lexicon import alternation, entries, value_of
 
 SPACES = " \u00a0\u2009\u202f"
-NUMBER = (
-    rf"(?<![\w.,])(?:\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)(?![\d])"
-)
+NUMBER = rf"(?<![\w.,])(?:\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)(?![\d])"
 DASH = r"\s*[-–—]\s*"
 NUMERAL = rf"(?P<num>{NUMBER})(?:{DASH}(?P<num2>{NUMBER}))?"
 PRE_CURRENCY = r"(?P<pre>US\$|\$|€|₽|USD|EUR|RUB|BYN|CNY)"
@@ -137,7 +135,8 @@ def amount_value(match: re.Match[str], lang: str) -> tuple[float, bool] | None:
 def find_amounts(text: str, lang: str, offset: int = 0) -> list[Amount]:
     """Every money amount in `text`, offsets shifted by `offset`, non-overlapping.
 
-    >>> [(a.value, a.currency) for a in find_amounts("вырос до $217,2 млн и 1,2 млрд долларов США", "ru")]
+    >>> text = "вырос до $217,2 млн и 1,2 млрд долларов США"
+    >>> [(a.value, a.currency) for a in find_amounts(text, "ru")]
     [(217200000.0, 'USD'), (1200000000.0, 'USD')]
     >>> [(a.value, a.qualifier) for a in find_amounts("about $315-320 million", "en")]
     [(317500000.0, 'approx')]
@@ -156,8 +155,13 @@ def find_amounts(text: str, lang: str, offset: int = 0) -> list[Amount]:
             end = match.end() - (1 if match.group(0).endswith(".") else 0)
             taken.append((match.start(), end))
             found.append(
-                Amount(offset + match.start(), offset + end, value, currency_code(match, lang),
-                       qualifier)
+                Amount(
+                    offset + match.start(),
+                    offset + end,
+                    value,
+                    currency_code(match, lang),
+                    qualifier,
+                )
             )
     return sorted(found, key=lambda a: a.start)
 
@@ -188,8 +192,10 @@ FILLER = (
 def qualifier_before(left: str, lang: str) -> str:
     """The spec qualifier said just before a figure ("more than", «почти на»), else exact.
 
-    >>> qualifier_before("trade reached nearly ", "en"), qualifier_before("вырос более чем на ", "ru")
-    ('under', 'over')
+    >>> qualifier_before("trade reached nearly ", "en")
+    'under'
+    >>> qualifier_before("вырос более чем на ", "ru")
+    'over'
     """
     window = left[-60:]
     for qualifier, pattern in qualifier_patterns(lang):

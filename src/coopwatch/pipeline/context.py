@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coopwatch.model import Document, PartyMention, Sentence
-from coopwatch.pipeline.periods import PeriodMention
 from coopwatch.pipeline.flows import FlowMention, find_flows, flow_roles, reporter_partner, side
+from coopwatch.pipeline.periods import PeriodMention
 
 CAPITALS = frozenset({"BY-HM", "RU-MOW"})  # usually stand for the two governments
 
@@ -59,9 +59,9 @@ def paragraph_numbers(doc: Document) -> list[int]:
     numbers, current, last_end = [], 0, 0
     for sentence in doc.sentences:
         gap = doc.text[last_end : sentence.start]
-        if re.search(r"\n\s*\n|[.!?»”\"]\s*\n", doc.text[max(0, last_end - 1) : sentence.start]) or (
-            "\n" in gap and last_end
-        ):
+        if re.search(
+            r"\n\s*\n|[.!?»”\"]\s*\n", doc.text[max(0, last_end - 1) : sentence.start]
+        ) or ("\n" in gap and last_end):
             current += 1
         numbers.append(current)
         last_end = sentence.end
@@ -98,8 +98,9 @@ def first_explicit_reporter(doc: Document, context: DocContext) -> str | None:
         for flow in context.flows.get(sentence.index, []):
             if flow.flow == "turnover":
                 continue
-            roles = flow_roles(doc.text, flow, context.parties.get(sentence.index, []), doc.lang,
-                               flow.end + 40)
+            roles = flow_roles(
+                doc.text, flow, context.parties.get(sentence.index, []), doc.lang, flow.end + 40
+            )
             reporter, partner = reporter_partner(flow.flow, roles)
             if reporter:
                 return reporter

@@ -56,10 +56,15 @@ def dedupe_atoms(atoms: list[TradeAtom]) -> list[TradeAtom]:
     for atom in atoms:
         key = flow_key(atom.flow, atom.reporter, atom.partner)
         twin = next(
-            (k for k in kept
-             if flow_key(k.flow, k.reporter, k.partner) == key and k.measure == atom.measure
-             and (k.period == atom.period or k.period is None or atom.period is None)
-             and k.currency == atom.currency and close(k.value, atom.value, atom.measure)),
+            (
+                k
+                for k in kept
+                if flow_key(k.flow, k.reporter, k.partner) == key
+                and k.measure == atom.measure
+                and (k.period == atom.period or k.period is None or atom.period is None)
+                and k.currency == atom.currency
+                and close(k.value, atom.value, atom.measure)
+            ),
             None,
         )
         if twin is None:
@@ -83,9 +88,13 @@ def dedupe_targets(targets: list[Target]) -> list[Target]:
     for target in targets:
         key = flow_key(target.flow, target.reporter, target.partner)
         twin = next(
-            (k for k in kept
-             if flow_key(k.flow, k.reporter, k.partner) == key and k.measure == target.measure
-             and k.value == target.value),
+            (
+                k
+                for k in kept
+                if flow_key(k.flow, k.reporter, k.partner) == key
+                and k.measure == target.measure
+                and k.value == target.value
+            ),
             None,
         )
         if twin is None:

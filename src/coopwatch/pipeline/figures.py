@@ -37,15 +37,11 @@ class Figure:
     factor: float | list[float] | None = None  # for changes: the factor or part as said
     notes: set[str] = field(default_factory=set)
 
-
-COMPARED_TO_PERIOD = {
-    "en": r"than\s+(?:it\s+was\s+)?(?:in\s+)?(?:\d{4}|last|the\s+(?:same|previous)|a\s+year)|a\s+year\s+(?:earlier|ago|before)|year[\s-]on[\s-]year",
-    "ru": r"чем\s+(?:было\s+)?(?:в\s+)?(?:\d{4}|прошл|аналогичн|годом|год\s+назад)|прошлогодн|аналогичн|\d{4}\s+год|годом\s+ранее|год\s+назад|предыдущ",
-}
-COMPARATIVE = {
-    "en": r"^(?:more|less|higher|lower|larger|smaller|bigger)$",
-    "ru": r"^(?:больше|меньше|выше|ниже|превыша\w*)$",
-}
+    def number(self) -> float:
+        """The value as one number (a range as its midpoint)."""
+        if isinstance(self.value, list):
+            return sum(self.value) / len(self.value)
+        return float(self.value)
 
 
 def growth_word_ok(left: str, right: str, lang: str) -> bool:
@@ -56,19 +52,24 @@ def growth_word_ok(left: str, right: str, lang: str) -> bool:
     words = [m.group(0) for m in up.finditer(head)] + [m.group(0) for m in down.finditer(head)]
     if not words:
         words = [m.group(0) for m in up.finditer(left)] + [m.group(0) for m in down.finditer(left)]
-    if words and all(re.match(COMPARATIVE[lang], w, re.I) for w in words):
-        return bool(re.search(COMPARED_TO_PERIOD[lang], right[:80], re.IGNORECASE))
+    comparative = compiled("comparative", lang, r"^(?:{})$")
+    if words and all(comparative.match(w) for w in words):
+        return bool(compiled("compared_to_period", lang).search(right[:80]))
     return bool(words)
 
 
 def raw_figures(text: str, lang: str, offset: int) -> list[Figure]:
     """Amounts, percentages and changes of a sentence, in text order, not yet read."""
-    figures = [Figure(a.start, a.end, "amount", "value", a.value, a.currency, a.qualifier)
-               for a in find_amounts(text, lang, offset)]
+    figures = [
+        Figure(a.start, a.end, "amount", "value", a.value, a.currency, a.qualifier)
+        for a in find_amounts(text, lang, offset)
+    ]
     taken = [(f.start, f.end) for f in figures]
     for p in find_percents(text, lang, offset):
         if not any(p.start < e and s < p.end for s, e in taken):
-            figures.append(Figure(p.start, p.end, "percent", "growth_pct", p.value, None, p.qualifier))
+            figures.append(
+                Figure(p.start, p.end, "percent", "growth_pct", p.value, None, p.qualifier)
+            )
     taken = [(f.start, f.end) for f in figures]
     first_percent = min((f.end for f in figures if f.kind == "percent"), default=None)
     if first_percent is not None:
@@ -89,7 +90,8 @@ def raw_figures(text: str, lang: str, offset: int) -> list[Figure]:
 def read_figures(text: str, lang: str, offset: int) -> list[Figure]:
     """The sentence's figures with their clause words and what each one measures.
 
-    >>> [(f.measure, f.value) for f in read_figures("Exports grew 2.5 times, to $5 million.", "en", 0)]
+    >>> text = "Exports grew 2.5 times, to $5 million."
+    >>> [(f.measure, f.value) for f in read_figures(text, "en", 0)]
     [('growth_pct', 150.0), ('value', 5000000.0)]
     """
     figures = raw_figures(text, lang, offset)
@@ -100,12 +102,12 @@ def read_figures(text: str, lang: str, offset: int) -> list[Figure]:
         figure.right = text[figure.end - offset :]
         previous = figure.end - offset
         read_measure(figure, lang)
-        if figure.kind == "percent" and figure.measure == "growth_pct":
-            if "unread" not in figure.notes:
-                sign = -1.0 if float(figure.value) < 0 else 1.0  # type: ignore[arg-type]
-            elif sign and re.search(ELLIPSIS_BY, figure.left.split(",")[-1], re.IGNORECASE):
+        if figure.measure == "growth_pct" and "unread" not in figure.notes:
+            sign = -1.0 if figure.number() < 0 else 1.0
+        elif figure.kind == "percent" and figure.measure == "growth_pct":
+            if sign and re.search(ELLIPSIS_BY, figure.left.split(",")[-1], re.IGNORECASE):
                 figure.notes.discard("unread")
-                figure.value = sign * float(figure.value)  # type: ignore[arg-type]
+                figure.value = sign * figure.number()
     return figures
 
 
@@ -113,7 +115,10 @@ def read_figures(text: str, lang: str, offset: int) -> list[Figure]:
 BARE_AFTER_PERCENT = r"(?:на|by)\s+(?P<num>\d+(?:[.,]\d+)?)(?=\s*(?:[.;)]|$))"
 
 # "exports rose by 5%, imports – by 3%": the second growth leaves its verb out.
-ELLIPSIS_BY = r"^[\s,;]*(?:(?:а|и|and|while)\s+)?[^\W\d]+\s*[-–—:]?\s*(?:(?:by|на)\s+)?(?:\S+\s+)?$"
+ELLIPSIS_BY = (
+    r"^[\s,;]*(?:(?:а|и|and|while)\s+)?[^\W\d]+\s*[-–—:]?\s*(?:(?:by|на)\s+)?(?:\S+\s+)?$|"
+    r"^\s*(?:[^\W\d]+\s+){0,5}(?:by|на)\s+(?:[^\W\d]+\s+)?$"
+)
 
 
 def read_measure(figure: Figure, lang: str) -> None:
@@ -123,10 +128,10 @@ def read_measure(figure: Figure, lang: str) -> None:
         if kind == "share":
             figure.measure = "share_pct"
         elif kind == "index":
-            figure.value = round(float(figure.value) - 100, 2)  # type: ignore[arg-type]
+            figure.value = round(figure.number() - 100, 2)
         elif kind == "growth" and growth_word_ok(figure.left, figure.right, lang):
             down = direction(figure.left, figure.right, lang) == "down"
-            figure.value = -float(figure.value) if down else float(figure.value)  # type: ignore[arg-type]
+            figure.value = -figure.number() if down else figure.number()
         else:
             figure.notes.add("unread")
     elif figure.kind == "change":
@@ -139,7 +144,8 @@ def read_change_measure(figure: Figure, lang: str) -> None:
         r"(?:ed|ing)$|вдвое|втрое|вчетверо|впятеро|удво|утро", figure.text, re.I
     )
     down = direction(figure.left, figure.right, lang) == "down"
-    has_growth = growth_word_ok(figure.left, figure.right, lang) or bool(word_is_verb)
+    compared = compiled("compared_to_period", lang).search(figure.right[:60])
+    has_growth = growth_word_ok(figure.left, figure.right, lang) or bool(word_is_verb or compared)
     factor = figure.factor = figure.value
     figure.notes.add("factor")
     if isinstance(factor, list):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coopwatch.model import PartyMention
 from coopwatch.pipeline.lexicon import compiled, entries
@@ -30,14 +31,25 @@ def find_flows(text: str, lang: str, offset: int = 0) -> list[FlowMention]:
     ['export', 'turnover']
     """
     found: list[FlowMention] = []
-    for flow in ("export", "import", "turnover"):
-        rows = [p for lg, v, p in entries("flow", lang) if v == flow]
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in rows) + r")", re.I)
+    for flow, pattern in flow_patterns(lang):
         for match in pattern.finditer(text):
-            if any(match.start() < f.end - offset and f.start - offset < match.end() for f in found):
+            if any(
+                match.start() < f.end - offset and f.start - offset < match.end() for f in found
+            ):
                 continue
             found.append(FlowMention(offset + match.start(), offset + match.end(), flow))
     return sorted(found, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=4)
+def flow_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    """One compiled pattern per flow, export and import first (they are the more specific)."""
+    patterns = []
+    for flow in ("export", "import", "turnover"):
+        rows = [p for _, v, p in entries("flow", lang) if v == flow]
+        alternatives = "|".join(f"(?:{p})" for p in rows)
+        patterns.append((flow, re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)))
+    return patterns
 
 
 FROM = {"en": r"(?:from|of)\s+(?:the\s+)?$", "ru": r"(?:из|от)\s+$"}
@@ -53,8 +65,9 @@ class Roles:
     destination: str | None = None
 
 
-def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: str,
-               limit: int) -> Roles:
+def flow_roles(
+    text: str, flow: FlowMention, parties: list[PartyMention], lang: str, limit: int
+) -> Roles:
     """The parties named around a flow word, up to offset `limit` (the figure), by role.
 
     `text` is the document text; `parties` those of the flow's sentence.
@@ -63,7 +76,9 @@ def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: 
     for party in parties:
         if party.end <= flow.start:
             gap = text[party.end : flow.start]
-            if len(gap) <= 3 or re.fullmatch(r"['’]s?\s*|\s*(?:side['’]?s?|\w+['’]s)\s*|\s+[^\W\d]+\s+", gap):
+            if len(gap) <= 3 or re.fullmatch(
+                r"['’]s?\s*|\s*(?:side['’]?s?|\w+['’]s)\s*|\s+[^\W\d]+\s+", gap
+            ):
                 lead = text[max(0, party.start - 8) : party.start]
                 if re.search(TO[lang], lead, re.I):
                     destination = destination or party.code
@@ -84,9 +99,12 @@ def flow_roles(text: str, flow: FlowMention, parties: list[PartyMention], lang: 
                 source = source or (party.code if flow.flow == "import" else None)
     for party in parties:  # «экспорт: белорусский – на 75%, калужский – на 23%»
         lead = text[max(0, party.start - 8) : party.start]
-        if flow.end <= party.start and party.end <= limit and re.fullmatch(
-            r"\s*[-–—:]\s*(?:\S+\s+){0,3}", text[party.end : limit]
-        ) and not re.search(TO[lang] + "|" + FROM[lang], lead, re.I):
+        if (
+            flow.end <= party.start
+            and party.end <= limit
+            and re.fullmatch(r"\s*[-–—:]\s*(?:\S+\s+){0,3}", text[party.end : limit])
+            and not re.search(TO[lang] + "|" + FROM[lang], lead, re.I)
+        ):
             owner = party.code
     return Roles(owner, source, destination)
 
@@ -123,8 +141,9 @@ def flow_word_pattern(lang: str) -> re.Pattern[str]:
 TIE = {"en": r"(?:with|between|and|&)\s+(?:the\s+)?$", "ru": r"(?:с|со|между|и)\s+$"}
 
 
-def turnover_parties(text: str, flow: FlowMention, parties: list[PartyMention], lang: str,
-                     limit: int) -> list[str]:
+def turnover_parties(
+    text: str, flow: FlowMention, parties: list[PartyMention], lang: str, limit: int
+) -> list[str]:
     """The parties a turnover word names: "Russia's trade with Belarus", «товарооборот
     Беларуси с Краснодарским краем», "trade between Belarus and Tula"."""
     codes = []
@@ -145,11 +164,9 @@ def turnover_parties(text: str, flow: FlowMention, parties: list[PartyMention], 
 
 
 def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], lang: str) -> bool:
-    """"Tractor exports grew 265 times": one product's trade, out of scope (English)."""
+    """ "Tractor exports grew 265 times": one product's trade, out of scope (English)."""
     if lang == "ru":
-        after = re.match(r"\s+([а-яё]{4,})\b", text[flow.end : flow.end + 30])
-        return bool(after and re.search(RU_PLURAL_GOODS, after.group(1))
-                    and not re.fullmatch(RU_GENERAL_GOODS, after.group(1)))
+        return is_russian_product(text, flow.end, parties)
     if not re.search(NOUN_FLOW, text[flow.start : flow.end], re.I):
         return False
     before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[max(0, flow.start - 30) : flow.start])
@@ -161,8 +178,33 @@ def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], l
     return not any(compiled(kind, lang, r"(?:{})").fullmatch(word) for kind in MODIFIER_KINDS)
 
 
-# «экспорт тракторов»: a plural noun right after the flow word names one product.
-RU_PLURAL_GOODS = r"(?:ов|ев|ей)$"
-RU_GENERAL_GOODS = r"товаров|продуктов|грузов|изделий|сторон|регионов|областей|стран|предприятий|компаний"
+# «экспорт тракторов», «поставки белорусского продовольствия»: a noun in the genitive right
+# after the flow word (party adjectives skipped) names one product.
+RU_PLURAL_GOODS = r"(?:ов|ев|ей|ия|ии)$"
+RU_GENERAL_GOODS = (
+    r"товаров|продуктов|грузов|изделий|сторон|регионов|областей|стран|предприятий|компаний|"
+    r"продукции|республики|федерации|россии|беларуси|белоруссии"
+)
+
+
+def is_russian_product(text: str, position: int, parties: list[PartyMention]) -> bool:
+    """Whether the words after a Russian flow word name one product, not goods in general."""
+    for _ in range(3):
+        word = re.match(r"\s+([а-яё]+)", text[position : position + 40])
+        if not word:
+            return False
+        start, end = position + word.start(1), position + word.end(1)
+        if any(p.start <= start < p.end for p in parties):
+            position = end
+            continue
+        noun = word.group(1)
+        return (
+            len(noun) >= 4
+            and bool(re.search(RU_PLURAL_GOODS, noun))
+            and not re.fullmatch(RU_GENERAL_GOODS, noun)
+        )
+    return False
+
+
 NOUN_FLOW = r"(?:exports?|imports?|trade|turnover|shipments?|supplies)$"
 MODIFIER_KINDS = ("flow_modifier", "times", "growth_up", "growth_down", "target_cue", "qualifier")

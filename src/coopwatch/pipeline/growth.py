@@ -129,7 +129,9 @@ def find_changes(text: str, lang: str, offset: int = 0) -> list[Change]:
     found: list[Change] = []
     for kind, pattern in change_patterns(lang):
         for match in pattern.finditer(text):
-            if any(match.start() < c.end - offset and c.start - offset < match.end() for c in found):
+            if any(
+                match.start() < c.end - offset and c.start - offset < match.end() for c in found
+            ):
                 continue
             change = read_change(kind, match, lang, text[: match.start()], offset)
             if change is not None:
@@ -137,7 +139,9 @@ def find_changes(text: str, lang: str, offset: int = 0) -> list[Change]:
     return sorted(found, key=lambda c: c.start)
 
 
-def read_change(kind: str, match: re.Match[str], lang: str, left: str, offset: int) -> Change | None:
+def read_change(
+    kind: str, match: re.Match[str], lang: str, left: str, offset: int
+) -> Change | None:
     """One factor/part match as a Change, or None when its number cannot be read."""
     qualifier = qualifier_before(left, lang)
     start, end = offset + match.start(), offset + match.end()
@@ -150,6 +154,9 @@ def read_change(kind: str, match: re.Match[str], lang: str, left: str, offset: i
             low += 0.5
         factor: float | list[float] = [low, high] if high else low
         return Change(start, end, factor, qualifier)
-    value = next(float(v) for _, v, p in entries(kind, lang)
-                 if re.fullmatch(p, match.group(0), re.IGNORECASE))
+    value = next(
+        float(v)
+        for _, v, p in entries(kind, lang)
+        if re.fullmatch(p, match.group(0), re.IGNORECASE)
+    )
     return Change(start, end, value, qualifier, fraction=kind == "fraction")

@@ -15,7 +15,10 @@ from functools import lru_cache
 
 from coopwatch.pipeline.lexicon import alternation, value_of
 
-YEAR = r"(?P<year>(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|[.,]\d|\s*(?:%|процент)))(?:-?(?:м|го|й|х)\b)?"
+YEAR = (
+    r"(?P<year>(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|[.,]\d|\s*(?:%|процент)))"
+    r"(?:-?(?:м|го|й|х)\b)?"
+)
 DASH = r"\s*[-–—]\s*"
 
 
@@ -36,7 +39,8 @@ def year_tail(lang: str) -> str:
     """An optional year after a span: "2024", "of this year", «2021 года», «нынешнего»."""
     rel = alternation("relative_year", lang)
     of = r"(?:of\s+|in\s+)?(?:the\s+)?" if lang == "en" else ""
-    return rf"(?:\s*,?\s*{of}(?:{YEAR}(?:\s*(?:year|года|году|г\.))?|(?P<rel>{rel})|(?:the\s+)?year|года))?"
+    year = rf"{YEAR}(?:\s*(?:year|года|году|г\.))?"
+    return rf"(?:\s*,?\s*{of}(?:{year}|(?P<rel>{rel})|(?:the\s+)?year|года))?"
 
 
 @lru_cache(maxsize=4)
@@ -50,7 +54,12 @@ def period_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     if lang == "en":
         forms = [
             ("span", rf"(?P<m1>{month}){DASH}(?P<m2>{month}){tail}"),
-            ("span", rf"(?:from|between)\s+(?P<m1>{month})\s+(?:to|and|through)\s+(?P<m2>{month}){tail}"),
+            (
+                "span",
+                rf"(?:from|between)\s+(?:\d{{1,2}}\s+)?(?P<m1>{month})(?:\s+\d{{1,2}})?\s+"
+                rf"(?:to|and|through|until)\s+(?:\d{{1,2}}\s+)?(?P<m2>{month})"
+                rf"(?:\s+\d{{1,2}})?{tail}",
+            ),
             ("months", rf"(?:first\s+)?{number}\s+months{tail}"),
             ("quarter", rf"Q(?P<q>[1-4]){tail}"),
             ("quarter", rf"(?P<q>{ordinal})\s+quarter{tail}"),
@@ -60,7 +69,11 @@ def period_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     else:
         forms = [
             ("span", rf"(?P<m1>{month}){DASH}(?P<m2>{month}){tail}"),
-            ("span", rf"с\s+(?P<m1>{month})\s+по\s+(?P<m2>{month}){tail}"),
+            (
+                "span",
+                rf"с\s+(?:\d{{1,2}}\s+)?(?P<m1>{month})\s+по\s+(?:\d{{1,2}}\s+)?"
+                rf"(?P<m2>{month}){tail}",
+            ),
             ("months", rf"(?:перв\w+\s+|последн\w+\s+)?{number}\s+месяц\w*{tail}"),
             ("first_month", rf"перв\w+\s+месяц\w*{tail}"),
             ("quarter", rf"(?P<q>{ordinal})\s+квартал\w*{tail}"),
@@ -69,6 +82,16 @@ def period_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ]
     forms += [("year", rf"{YEAR}"), ("relative", rf"(?P<rel>{rel})")]
     return [(kind, re.compile(form, re.IGNORECASE)) for kind, form in forms]
+
+
+@lru_cache(maxsize=4)
+def period_trigger(lang: str) -> re.Pattern[str]:
+    """A cheap test that a text may name a period at all (most sentences do not)."""
+    words = "|".join(alternation(kind, lang) for kind in ("month", "relative_year"))
+    return re.compile(
+        rf"\d|{words}|quarter|half|month|Q[1-4]|H[12]|квартал|полугоди|половин|месяц",
+        re.IGNORECASE,
+    )
 
 
 def months_of(kind: str, match: re.Match[str], lang: str) -> tuple[int, int] | None:
@@ -89,7 +112,11 @@ def months_of(kind: str, match: re.Match[str], lang: str) -> tuple[int, int] | N
     if kind == "first_month":
         return (1, 1)
     if kind == "quarter":
-        q = int(groups["q"]) if groups["q"].isdigit() else int(value_of("ordinal", groups["q"], lang) or 0)
+        q = (
+            int(groups["q"])
+            if groups["q"].isdigit()
+            else int(value_of("ordinal", groups["q"], lang) or 0)
+        )
         return (3 * q - 2, 3 * q) if 1 <= q <= 4 else None
     if kind == "half":
         h = groups.get("h") or value_of("ordinal", groups.get("h2") or "", lang)
@@ -105,10 +132,14 @@ def find_periods(text: str, lang: str, offset: int = 0) -> list[PeriodMention]:
     >>> [(p.rel, p.months) for p in find_periods("за первое полугодие нынешнего года", "ru")]
     [(0, (1, 6))]
     """
+    if not period_trigger(lang).search(text):
+        return []
     found: list[PeriodMention] = []
     for kind, pattern in period_patterns(lang):
         for match in pattern.finditer(text):
-            if any(match.start() < p.end - offset and p.start - offset < match.end() for p in found):
+            if any(
+                match.start() < p.end - offset and p.start - offset < match.end() for p in found
+            ):
                 continue
             groups = match.groupdict()
             months = months_of(kind, match, lang)
@@ -118,10 +149,13 @@ def find_periods(text: str, lang: str, offset: int = 0) -> list[PeriodMention]:
             year = int(groups["year"]) if groups.get("year") else None
             found.append(
                 PeriodMention(
-                    offset + match.start(), offset + match.end(), year,
-                    int(rel) if rel is not None else None, months,
-                    base=is_base(text[: match.start()], text[match.start():], lang, kind),
-                    is_date=is_date(text[: match.start()], text[match.end():]),
+                    offset + match.start(),
+                    offset + match.end(),
+                    year,
+                    int(rel) if rel is not None else None,
+                    months,
+                    base=is_base(text[: match.start()], text[match.start() :], lang, kind),
+                    is_date=is_date(text[: match.start()], text[match.end() :]),
                 )
             )
     return sorted(found, key=lambda p: p.start)
@@ -137,23 +171,30 @@ BASE_FILLER = (
     r"(?:(?:the|same|corresponding|period|of|level|in|year|аналогичн\w+|соответствующ\w+|"
     r"период\w*|показател\w+|уровн\w+|так\w*)\s+)*"
 )
-SAME_PERIOD_BEFORE = r"(?:same|corresponding)\s+period\s+(?:of\s+)?$|(?:аналогичн|соответствующ)\w+\s+период\w*\s+$"
+SAME_PERIOD_BEFORE = (
+    r"(?:same|corresponding)\s+period\s+(?:of\s+)?$|(?:аналогичн|соответствующ)\w+\s+период\w*\s+$"
+)
 
 
 def is_base(left: str, right: str, lang: str, kind: str = "year") -> bool:
     """A year after "compared to", "over", «по сравнению с», «чем в» is a comparison's base.
 
-    >>> is_base("grew by 35% over ", "2022", "en"), is_base("это на 34,5% меньше, чем в ", "2018", "ru")
-    (True, True)
+    >>> is_base("grew by 35% over ", "2022", "en")
+    True
+    >>> is_base("это на 34,5% меньше, чем в ", "2018", "ru")
+    True
     >>> is_base("к аналогичному периоду ", "прошлого года", "ru", "relative")
     True
     """
     window = left[-60:]
     if re.search(SAME_PERIOD_BEFORE, window, re.IGNORECASE):
         return True
+    strong = alternation("base_strong", lang)
+    if re.search(rf"(?<!\w){strong}\s+{BASE_FILLER}$", window, re.IGNORECASE):
+        return True
     if kind in ("year", "relative"):
         cue = alternation("base", lang)
-        if re.search(rf"(?<!\w){cue}\s+{BASE_FILLER}$", window, re.IGNORECASE):
+        if re.search(rf"(?<!\w){cue}\s+{BASE_FILLER}(?:[^\W\d]+\s+)?$", window, re.IGNORECASE):
             return True
     return bool(re.search(SAME_PERIOD[lang], right, re.IGNORECASE))
 
@@ -168,7 +209,9 @@ def is_date(left: str, right: str) -> bool:
     return bool(re.search(r"\d{1,2}[./]$", left[-3:]) or re.match(r"[-./]\d{1,2}[-./]", right))
 
 
-def resolve(mention: PeriodMention, published: date | None, year_hint: int | None = None) -> str | None:
+def resolve(
+    mention: PeriodMention, published: date | None, year_hint: int | None = None
+) -> str | None:
     """The spec's period string: `YYYY`, or `YYYY-MM..YYYY-MM` for a span of months.
 
     A span with no year takes `year_hint` (a year said nearby), else the latest such span

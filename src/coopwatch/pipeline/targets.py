@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from coopwatch.pipeline.amounts import words_value
 from coopwatch.pipeline.figures import Figure
 from coopwatch.pipeline.lexicon import compiled, value_of
 
@@ -47,7 +48,7 @@ def horizon(text: str, lang: str, published: date | None) -> str | None:
     >>> horizon("raise trade to $1 billion by 2030", "en", None)
     '2030'
     >>> horizon("в ближайшие три-пять лет", "ru", None)
-    'next three-five years'
+    'next 3-5 years'
     """
     named = compiled("horizon", lang, r"(?<!\w){}").search(text)
     if named:
@@ -55,10 +56,14 @@ def horizon(text: str, lang: str, published: date | None) -> str | None:
     year = re.search(r"(?:by|until|till|до|к)\s+(?P<y>20\d\d)", text, re.I)
     if year:
         return year.group("y")
-    span = re.search(r"(?:в\s+ближайшие|в\s+течение|over\s+the\s+next|in\s+the\s+next|within)\s+"
-                     r"(?P<n>[\w-]+)\s+(?:лет|года|years)", text, re.I)
+    span = re.search(
+        r"(?:в\s+ближайшие|в\s+течение|over\s+the\s+next|in\s+the\s+next|within)\s+"
+        r"(?P<n>[\w-]+)\s+(?:лет|года|years)",
+        text,
+        re.I,
+    )
     if span:
-        return f"next {span.group('n')} years"
+        return f"next {number_range(span.group('n'), lang)} years"
     this_year = compiled("relative_year", lang, r"(?<!\w){}").search(text)
     if this_year and value_of("relative_year", this_year.group(0), lang) == "0":
         explicit = re.search(r"(?<!\d)(20\d\d)(?!\d)", text)
@@ -66,6 +71,15 @@ def horizon(text: str, lang: str, published: date | None) -> str | None:
             return explicit.group(1)
         return str(published.year) if published else "this year"
     return None
+
+
+def number_range(words: str, lang: str) -> str:
+    """«три-пять» -> '3-5', "five" -> '5'; words that are no number stay as written."""
+    parts = [float(p) if p.isdigit() else words_value(p, lang) for p in words.split("-")]
+    numbers = [p for p in parts if p is not None]
+    if len(numbers) < len(parts):
+        return words
+    return "-".join(f"{p:g}" for p in numbers)
 
 
 def level_year(text: str, lang: str) -> int | None:
@@ -88,4 +102,3 @@ def multiplier_value(figures: list[Figure], index: int) -> float | list[float]:
             high = following.factor if following.factor is not None else following.value
             return [float(low), float(high if not isinstance(high, list) else high[-1])]
     return factor
-

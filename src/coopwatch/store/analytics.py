@@ -134,8 +134,8 @@ def fact_row(row: sqlite3.Row) -> dict[str, Any]:
     """One fact as the pages and the API show it."""
     fact = {k: row[k] for k in row.keys() if k != "data"}
     fact["data"] = loads(row["data"])
-    if fact["kind"] == "target" and fact["value"] is None:
-        fact["value"] = fact["data"].get("value")
+    if fact["kind"] == "target" and fact["data"].get("value") is not None:
+        fact["value"] = fact["data"]["value"]  # a range of multipliers stays a range
     fact["link"] = f"/documents/{row['document_id']}" + (
         f"?s={row['sentence']}#s-{row['sentence']}" if row["sentence"] is not None else ""
     )

@@ -82,6 +82,14 @@ def differ(x: float, y: float, tolerance: float = VALUE_TOLERANCE) -> bool:
     return scale > 0 and abs(x - y) / scale > tolerance
 
 
+def witnesses(items: list[dict[str, Any]], keep: int = 12) -> list[dict[str, Any]]:
+    """One report per distinct value (the latest), enough to see and check a disagreement."""
+    latest: dict[float, dict[str, Any]] = {}
+    for item in sorted(items, key=lambda i: i["published"] or ""):
+        latest[item["value"]] = item
+    return [latest[v] for v in sorted(latest)][:keep]
+
+
 def value_conflicts(groups: dict[tuple[Any, ...], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """The same atom given with different values by different stories."""
     found = []
@@ -94,7 +102,15 @@ def value_conflicts(groups: dict[tuple[Any, ...], list[dict[str, Any]]]) -> list
             continue
         if key[4] != "value" and abs(high - low) <= 0.05:
             continue
-        found.append({**_atom(key), "low": low, "high": high, "facts": items})
+        found.append(
+            {
+                **_atom(key),
+                "low": low,
+                "high": high,
+                "reports": len(items),
+                "facts": witnesses(items),
+            }
+        )
     return sorted(found, key=lambda c: (c["period"] or "", c["a"]), reverse=True)
 
 
@@ -117,7 +133,7 @@ def sum_conflicts(groups: dict[tuple[Any, ...], list[dict[str, Any]]]) -> list[d
                     **_atom(key),
                     "turnover": turnover,
                     "exports_plus_imports": total,
-                    "facts": items + exports + imports,
+                    "facts": witnesses(items) + witnesses(exports) + witnesses(imports),
                 }
             )
     return found
@@ -149,7 +165,7 @@ def growth_conflicts(groups: dict[tuple[Any, ...], list[dict[str, Any]]]) -> lis
                         "currency": currency,
                         "stated": stated,
                         "computed": computed,
-                        "facts": items + now + (then or []),
+                        "facts": witnesses(items) + witnesses(now) + witnesses(then or []),
                     }
                 )
     return found

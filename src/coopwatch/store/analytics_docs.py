@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from coopwatch.store import queries
 from coopwatch.store.analytics import FACT_SELECT, fact_row, loads
-from coopwatch.store.textindex import fts_query, query_terms, snippet
+from coopwatch.store.textindex import fts_query, query_terms
 
 
 def document_view(conn: sqlite3.Connection, document_id: int) -> dict[str, Any] | None:
@@ -154,23 +155,10 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] |
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 30) -> dict[str, Any]:
-    """Articles (full text, lemmatized) and entities (either language) matching the query."""
-    terms = query_terms(query)
-    documents: list[dict[str, Any]] = []
-    if terms:
-        rows = conn.execute(
-            "SELECT d.id, d.title, d.lang, d.published, d.text, src.name AS source"
-            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-            " LEFT JOIN sources src ON src.id = d.source_id"
-            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-            (fts_query(terms), limit),
-        ).fetchall()
-        for r in rows:
-            text, marks = snippet(r["text"], terms)
-            item = {k: r[k] for k in r.keys() if k != "text"}
-            documents.append({**item, "snippet": text, "marks": marks})
+    """Articles (the store's lemmatized full-text search) and entities (either language)."""
+    documents = queries.search_documents(conn, query, limit) if query.strip() else []
     entities = list_entities(conn, query=query, limit=limit) if query.strip() else []
-    return {"query": query, "terms": terms, "documents": documents, "entities": entities}
+    return {"query": query, "documents": documents, "entities": entities}
 
 
 def knowledge_projects(conn: sqlite3.Connection, region: str | None = None) -> list[dict[str, Any]]:

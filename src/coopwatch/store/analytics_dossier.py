@@ -6,53 +6,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
 from typing import Any
 
 from coopwatch.store.analytics import (
     ORG_KINDS,
     REGION_DOCS,
-    consensus,
     flow_from_belarus,
     loads,
-    period_kind,
-    span_of,
 )
+from coopwatch.store.analytics_trade import chart_panels, latest_growth, trade_points
 
-MAX_SOURCES = 8  # sources listed per point; the rest are counted
-# The region's trade atoms seen from Belarus (a region's exports are Belarus's imports).
-TRADE = """
-WITH t AS (
-  SELECT id, CASE WHEN reporter = :code THEN CASE flow WHEN 'export' THEN 'import'
-         WHEN 'import' THEN 'export' ELSE flow END ELSE flow END AS flow,
-         period, measure, currency, value, qualifier, story_id, document_id, sentence_id
-  FROM facts WHERE kind = 'trade' AND reporter = :code
-  UNION ALL
-  SELECT id, flow, period, measure, currency, value, qualifier, story_id, document_id, sentence_id
-  FROM facts WHERE kind = 'trade' AND partner = :code AND reporter != :code
-)
-"""
-VALUES = (
-    TRADE
-    + """
-SELECT flow, period, measure, currency, value, min(qualifier) AS qualifier,
-       count(DISTINCT story_id) AS stories, count(DISTINCT document_id) AS documents
-FROM t GROUP BY flow, period, measure, currency, value
-"""
-)
-SOURCES = (
-    TRADE
-    + """
-SELECT * FROM (
-  SELECT t.id, t.flow, t.period, t.measure, t.currency, t.value, t.document_id,
-         d.published, d.title, src.name AS source, s.idx AS sentence,
-         row_number() OVER (PARTITION BY t.flow, t.period, t.measure, t.currency
-                            ORDER BY d.published DESC, t.document_id DESC) AS rank
-  FROM t JOIN documents d ON d.id = t.document_id
-  LEFT JOIN sources src ON src.id = d.source_id LEFT JOIN sentences s ON s.id = t.sentence_id
-) WHERE rank <= :keep
-"""
-)
 DOCS = "WITH rd(id) AS (SELECT value FROM json_each(:docs))\n"  # the region's documents
 
 
@@ -79,97 +42,6 @@ def region_dossier(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
         "projects": region_projects(conn, docs),
         "documents": region_articles(conn, docs),
     }
-
-
-def trade_points(conn: sqlite3.Connection, code: str) -> list[dict[str, Any]]:
-    """One point per (flow, period, measure, currency): the value most stories give, every
-    value given, and the latest sources (aggregated in SQL: a busy region has thousands)."""
-    groups: dict[tuple[Any, ...], list[sqlite3.Row]] = defaultdict(list)
-    for row in conn.execute(VALUES, {"code": code}):
-        groups[(row["flow"], row["period"], row["measure"], row["currency"])].append(row)
-    sources: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in conn.execute(SOURCES, {"code": code, "keep": MAX_SOURCES}):
-        key = (row["flow"], row["period"], row["measure"], row["currency"])
-        sources[key].append(
-            {
-                "document_id": row["document_id"],
-                "title": row["title"],
-                "source": row["source"],
-                "published": row["published"],
-                "value": row["value"],
-                "fact_id": row["id"],
-                "link": f"/documents/{row['document_id']}"
-                + (
-                    f"?s={row['sentence']}#s-{row['sentence']}"
-                    if row["sentence"] is not None
-                    else ""
-                ),
-            }
-        )
-    points = [_point(key, rows, sources[key]) for key, rows in groups.items()]
-    return sorted(points, key=lambda p: (p["period"] or "", p["flow"] or "", p["measure"] or ""))
-
-
-def _point(
-    key: tuple[Any, ...], rows: list[sqlite3.Row], sources: list[dict[str, Any]]
-) -> dict[str, Any]:
-    flow, period, measure, currency = key
-    stories = {row["value"]: row["stories"] for row in rows}
-    return {
-        "flow": flow,
-        "period": period,
-        "period_kind": period_kind(period),
-        "measure": measure,
-        "currency": currency,
-        "value": consensus(stories),
-        "qualifier": rows[0]["qualifier"],
-        "values": sorted(stories),
-        "stories": sum(stories.values()),
-        "source_count": sum(row["documents"] for row in rows),
-        "sources": sources,
-    }
-
-
-def chart_panels(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Series for the charts: annual figures and part-year figures in separate panels."""
-    annual: dict[str, dict[str, Any]] = {}
-    part: dict[str, dict[str, Any]] = {}
-    for p in points:
-        if p["measure"] != "value" or p["period_kind"] == "other":
-            continue
-        if p["period_kind"] == "annual":
-            name = f"{p['flow']} ({p['currency']})"
-            year = p["period"][:4]
-            target = annual
-        else:
-            year, span = span_of(p["period"])
-            name = f"{p['flow']} {span} ({p['currency']})"
-            target = part
-        trace = target.setdefault(name, {"name": name, "flow": p["flow"], "x": [], "y": []})
-        trace["x"].append(year)
-        trace["y"].append(p["value"])
-    panels = []
-    for panel_id, traces in (("annual", annual), ("part", part)):
-        if traces:
-            for trace in traces.values():
-                pairs = sorted(zip(trace["x"], trace["y"], strict=True))
-                trace["x"], trace["y"] = [x for x, _ in pairs], [y for _, y in pairs]
-            ordered = sorted(traces.values(), key=lambda t: t["name"])
-            panels.append({"id": panel_id, "traces": ordered})
-    return panels
-
-
-def latest_growth(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The most recent stated growth per flow (the latest period wins)."""
-    latest: dict[str, dict[str, Any]] = {}
-    for p in points:
-        if p["measure"] != "growth_pct" or not p["period"]:
-            continue
-        end = p["period"][-7:] if ".." in p["period"] else p["period"] + "-12"
-        current = latest.get(p["flow"])
-        if current is None or end > current["_end"]:
-            latest[p["flow"]] = {**p, "_end": end}
-    return [{k: v for k, v in p.items() if k != "_end"} for p in latest.values()]
 
 
 def region_targets(

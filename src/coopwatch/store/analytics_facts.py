@@ -88,8 +88,12 @@ def where_clause(f: FactFilter) -> tuple[str, dict[str, Any]]:
         if value is not None:
             parts.append(f"{column} = :{name}")
             params[name] = value
-    if f.region:
-        parts.append("(f.reporter = :region OR f.partner = :region)")
+    if f.region:  # either side, each through its own index (an OR would scan the kind)
+        kind = " AND kind = :kind" if f.kind else ""
+        parts.append(
+            f"f.id IN (SELECT id FROM facts WHERE reporter = :region{kind}"
+            f" UNION SELECT id FROM facts WHERE partner = :region{kind})"
+        )
         params["region"] = f.region
     if f.year is not None:
         parts.append("f.period >= :year_lo AND f.period < :year_hi")
@@ -119,11 +123,13 @@ def order_clause(sort: str) -> str:
 def query_facts(conn: sqlite3.Connection, f: FactFilter) -> dict[str, Any]:
     """One page of facts matching the filter, with the total and the page count."""
     where, params = where_clause(f)
-    total = conn.execute(
-        "SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id"
-        " LEFT JOIN sources src ON src.id = d.source_id" + where,
-        params,
-    ).fetchone()[0]
+    by_document = f.language or f.source or f.published_from or f.published_to
+    joins = (
+        " JOIN documents d ON d.id = f.document_id LEFT JOIN sources src ON src.id = d.source_id"
+        if by_document
+        else ""
+    )  # every fact has its document: count without the joins unless a filter needs them
+    total = conn.execute("SELECT count(*) FROM facts f" + joins + where, params).fetchone()[0]
     rows = conn.execute(
         FACT_SELECT + where + order_clause(f.sort) + " LIMIT :limit OFFSET :offset",
         {**params, "limit": f.size, "offset": (f.page - 1) * f.size},

@@ -5,6 +5,7 @@ a bad document in a batch never leaves half a document and never loses what was 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -49,7 +50,12 @@ class Store:
         for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
                        "busy_timeout = 30000"):
             self.connection.execute(f"PRAGMA {pragma}")
-        migrate(self.connection)
+        try:
+            migrate(self.connection)
+        except BaseException:
+            self.connection.close()
+            raise
+        self._lock = threading.RLock()
         self._entities = EntityRegistry(self.connection)
         self._near: dedup.NearDuplicateIndex | None = None
         self._near_seen = 0  # the highest document id loaded into the near-duplicate index
@@ -66,15 +72,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: committed whole, or rolled back whole on any error."""
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            self._entities.forget()
-            raise
-        self.connection.execute("COMMIT")
+        """One write transaction: committed whole, or rolled back whole on any error
+        (serialised between threads sharing this store, e.g. the web app's)."""
+        with self._lock:
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.connection
+                self.connection.execute("COMMIT")
+            except BaseException:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
+                self._entities.forget()
+                raise
 
     def add_document(self, doc: Document, extraction: Extraction | None = None) -> AddOutcome:
         """Store a cleaned document and its facts in one transaction; exact copies are not

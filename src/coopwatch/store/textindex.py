@@ -13,7 +13,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яёіў]", re.IGNORECASE)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def word_forms(word: str) -> tuple[str, ...]:
     """A word's index forms: every possible lemma of a Cyrillic word (the likeliest first),
     the lower-cased word for the others.
@@ -38,7 +38,7 @@ def index_text(text: str | None) -> str:
     return " ".join(map(_index_word, _WORD.findall(text)))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _index_word(word: str) -> str:
     return " ".join(word_forms(word))
 

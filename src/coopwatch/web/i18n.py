@@ -27,12 +27,26 @@ def labels() -> dict[str, str]:
     return {r["en"]: r["ru"] for r in _rows(DATA_DIR / "ui_labels.tsv")}
 
 
+@lru_cache(maxsize=1)
+def code_labels() -> dict[str, tuple[str, str]]:
+    """Codes (fact kinds, measures, statuses, sectors) -> (English, Russian) display names."""
+    return {r["code"]: (r["en"], r["ru"]) for r in _rows(DATA_DIR / "code_labels.tsv")}
+
+
 def translate(text: str, lang: str) -> str:
-    """A UI label in the page's language (English when no translation is known).
+    """A UI label or a code in the page's language (English when no translation is known).
 
     >>> translate("Exports", "ru"), translate("Exports", "en")
     ('Экспорт', 'Exports')
+    >>> translate("growth_pct", "en"), translate("odd_code", "en")
+    ('growth, %', 'odd code')
+    >>> translate("agriculture_food", "ru")
+    'сельское хозяйство и продовольствие'
     """
+    if text in code_labels():
+        return code_labels()[text][1 if lang == "ru" else 0]
+    if "_" in text and " " not in text:
+        return text.replace("_", " ")
     return labels().get(text, text) if lang == "ru" else text
 
 
@@ -56,7 +70,10 @@ def tiles() -> dict[str, Tile]:
     }
 
 
-COUNTRIES = {"BY": ("Belarus", "Беларусь"), "RU": ("Russia", "Россия")}
+@lru_cache(maxsize=1)
+def party_names() -> dict[str, tuple[str, str]]:
+    """Countries and Belarus's regions -> (English, Russian) names (no tile on the map)."""
+    return {r["code"]: (r["en"], r["ru"]) for r in _rows(DATA_DIR / "party_names.tsv")}
 
 
 def region_name(code: str | None, lang: str = "en") -> str:
@@ -70,8 +87,8 @@ def region_name(code: str | None, lang: str = "en") -> str:
     tile = tiles().get(code)
     if tile:
         return tile.ru if lang == "ru" else tile.en
-    if code in COUNTRIES:
-        return COUNTRIES[code][1 if lang == "ru" else 0]
+    if code in party_names():
+        return party_names()[code][1 if lang == "ru" else 0]
     return code
 
 

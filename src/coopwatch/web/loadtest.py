@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -314,6 +315,12 @@ async def load(base: str, path: str, clients: int, requests: int, seconds: float
     }
 
 
+def run_load(base: str, path: str, clients: int, requests: int, seconds: float) -> dict[str, Any]:
+    """`load` on its own event loop in its own thread (the caller may already run a loop)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, load(base, path, clients, requests, seconds)).result()
+
+
 def run_bench(
     docs: int,
     clients: int,
@@ -350,15 +357,17 @@ def run_bench(
     try:
         for name, path in paths.items():
             before = cpu_seconds(server.pid)
-            result = asyncio.run(load(f"http://127.0.0.1:{port}", path, clients, requests, seconds))
+            result = run_load(f"http://127.0.0.1:{port}", path, clients, requests, seconds)
             used = cpu_seconds(server.pid) - before
             result["server_cpu_ms_per_request"] = 1000 * used / max(result["requests"] + 1, 1)
             results[name] = result
     finally:
         server.terminate()
         server.wait(timeout=10)
+    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return {
         "database": str(db),
+        "load_average": load_average,  # the machine's 1-minute load when the run ended
         "documents": documents,
         "facts": facts,
         "clients": clients,

@@ -11,7 +11,7 @@
     });
     Plotly.newPlot("chart-" + panel.id, traces, {
       margin: { t: 10, r: 10, b: 40, l: 70 }, height: 320,
-      xaxis: { type: "category" }, legend: { orientation: "h" }
+      xaxis: { type: "category", categoryorder: "category ascending" }, legend: { orientation: "h" }
     }, { displaylogo: false, responsive: true });
   });
 })();

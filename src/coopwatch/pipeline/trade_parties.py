@@ -1,0 +1,168 @@
+"""Who a trade figure is between: the parties its flow word names ("Russia's trade with
+Belarus", «экспорт из Тулы»), else the sentence's, else the document's main pair; trade
+between other parties (Belarus–China, Russia as a whole) is no atom.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coopwatch.model import PartyMention
+from coopwatch.pipeline.context import CAPITALS, DocContext
+from coopwatch.pipeline.figures import Figure
+from coopwatch.pipeline.flows import (
+    FlowMention,
+    flow_roles,
+    reporter_partner,
+    side,
+    turnover_parties,
+)
+
+
+def outside(parties: list[PartyMention], spans: list[tuple[int, int]]) -> list[PartyMention]:
+    """The party mentions not inside a figure ("40bn Russian roubles" names no party)."""
+    return [p for p in parties if not any(s <= p.start < e for s, e in spans)]
+
+
+def tied(text: str, parties: list[PartyMention], flows: list[FlowMention]) -> list[PartyMention]:
+    """Drop a country named away from every flow word ("turnover slipped, which the sides
+    attribute to lower car sales in Russia"): a region named anywhere in the sentence stays."""
+
+    def near(party: PartyMention) -> bool:
+        for flow in flows:
+            start, end = min(party.end, flow.end), max(party.start, flow.start)
+            if end - start <= 80 and not re.search(CLAUSE_BREAK, text[start:end], re.I):
+                return True
+        return False
+
+    return [
+        p
+        for p in parties
+        if not is_dateline(p) and (("-" in p.code and p.code not in CAPITALS) or near(p))
+    ]
+
+
+CLAUSE_BREAK = r"\bwhich\b|\bwhere\b|,\s*что\b|;"
+
+
+def share_holder(figure: Figure, parties: list[PartyMention]) -> str | None:
+    """The party a share belongs to: «на X пришлось N%», "X accounted for N%"."""
+    if figure.measure != "share_pct":
+        return None
+    left_start = figure.start - len(figure.left)
+    for party in reversed(parties):
+        if left_start <= party.start and party.end <= figure.start:
+            lead = figure.left[: party.start - left_start][-12:]
+            rest = figure.left[party.end - left_start :]
+            if re.search(r"(?:на|на\s+долю)\s+$", lead, re.I) or re.match(
+                r"\s*(?:accounted|accounts|account|made|makes)\b", rest, re.I
+            ):
+                return party.code
+    return None
+
+
+REGION_NOUN = (
+    r"\s+(?:region|oblast|krai|province|republic|federal\s+subject|"
+    r"регион\w*|област\w*|кра[йяюе]\w*|республик\w*|субъект\w*)"
+)
+
+
+def regional(text: str, parties: list[PartyMention], context: DocContext) -> list[PartyMention]:
+    """ "The Russian region", «с российским регионом»: the document's region, not Russia."""
+    result = []
+    for party in parties:
+        if (
+            party.code == "RU"
+            and context.main_ru != "RU"
+            and re.match(REGION_NOUN, text[party.end : party.end + 30], re.IGNORECASE)
+        ):
+            party = party.model_copy(update={"code": context.main_ru})
+        result.append(party)
+    return result
+
+
+def is_dateline(party: PartyMention) -> bool:
+    """ "VITEBSK, 28 July (BelTA) –": the place a piece was filed from is no party to trade."""
+    return party.surface.isupper() and len(party.surface) > 3
+
+
+def nearest_flow(flows: list[FlowMention], figure: Figure, flow: str) -> FlowMention | None:
+    """The flow word of that kind the figure was tied to (for who-sends-to-whom)."""
+    before = [f for f in flows if f.end <= figure.start and f.flow == flow]
+    after = [f for f in flows if f.start >= figure.end and f.flow == flow]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def pick(parties: list[PartyMention], country: str, main: str) -> str | None:
+    """One party of a side named in the sentence: the document's main one, else a Russian
+    region before Russia, else Belarus before a Belarusian region (often a dateline)."""
+    codes = [p.code for p in parties if side(p.code) == country]
+    if main in codes:
+        return main
+    regions = [c for c in codes if c != country and c not in ("BY-HM", "RU-MOW")]
+    if country == "BY" and "BY" in codes:
+        return "BY"
+    return regions[0] if regions else (codes[0] if codes else None)
+
+
+def parties_of(
+    text: str,
+    figure: Figure | None,
+    flow: str,
+    parties: list[PartyMention],
+    flows: list[FlowMention],
+    context: DocContext,
+    lang: str,
+) -> tuple[str, str] | None:
+    """(reporter, partner) of a figure; None for trade between other parties."""
+    by, ru = pick(parties, "BY", context.main_by), pick(parties, "RU", context.main_ru)
+    others = [p for p in parties if side(p.code) not in ("BY", "RU")]
+    if others and not ru:
+        return None
+    reporter = partner = None
+    if flow == "turnover" and figure is not None:
+        mention = nearest_flow(flows, figure, flow)
+        named = turnover_parties(text, mention, parties, lang, figure.start) if mention else []
+        sides = {side(c) for c in named}
+        if {"BY", "RU"} <= sides:
+            by = next(c for c in named if side(c) == "BY")
+            ru = next(c for c in named if side(c) == "RU")
+            if len([c for c in named if side(c) == "RU"]) > 1:
+                ru = pick([p for p in parties if p.code in named], "RU", context.main_ru) or ru
+        elif sides and sides <= {"BY", "RU"}:
+            by = next((c for c in named if side(c) == "BY"), None)
+            ru = next((c for c in named if side(c) == "RU"), None)
+    if flow != "turnover" and figure is not None:
+        mention = nearest_flow(flows, figure, flow)
+        if mention:
+            roles = flow_roles(text, mention, parties, lang, figure.start)
+            reporter, partner = reporter_partner(flow, roles)
+    if reporter is None and partner is None:
+        if flow == "turnover":
+            reporter, partner = context.default_pair()
+            if by and ru:
+                reporter, partner = by, ru
+            elif by:
+                reporter, partner = by, context.counterpart(by)
+            elif ru:
+                reporter, partner = context.counterpart(ru), ru
+        else:
+            reporter = context.reporter or context.default_pair()[0]
+    if reporter is None and partner is not None:
+        reporter = context.counterpart(partner)
+    if partner is None and reporter is not None:
+        other = ru if side(reporter) == "BY" else by
+        partner = other or context.counterpart(reporter)
+    holder = share_holder(figure, parties) if figure is not None else None
+    if holder and reporter and partner:  # «на Гомельскую область пришлось 40% поставок»
+        if side(holder) == side(reporter):
+            reporter = holder
+        elif side(holder) == side(partner):
+            partner = holder
+    if reporter is not None and partner is not None and side(reporter) == side(partner):
+        partner = context.counterpart(reporter)  # "the republic" read as the wrong one
+    if reporter is None or partner is None or side(reporter) == side(partner):
+        return None
+    if {reporter, partner} == {"BY", "RU"}:
+        return None
+    return reporter, partner
