@@ -117,7 +117,7 @@ BARE_AFTER_PERCENT = r"(?:на|by)\s+(?P<num>\d+(?:[.,]\d+)?)(?=\s*(?:[.;)]|$))"
 # "exports rose by 5%, imports – by 3%": the second growth leaves its verb out.
 ELLIPSIS_BY = (
     r"^[\s,;]*(?:(?:а|и|and|while)\s+)?[^\W\d]+\s*[-–—:]?\s*(?:(?:by|на)\s+)?(?:\S+\s+)?$|"
-    r"^\s*(?:[^\W\d]+\s+){0,5}(?:by|на)\s+(?:[^\W\d]+\s+)?$"
+    r"^\s*(?:\S+\s+){0,6}(?:by|на)\s+(?:[^\W\d]+\s+)?$"
 )
 
 

@@ -11,9 +11,18 @@ Last, one atom per fact: a rounded restatement gives way to the precise figure.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from coopwatch.model import Document, Evidence, Extraction, Sentence, Target, TradeAtom
+from coopwatch.model import (
+    Document,
+    Evidence,
+    Extraction,
+    PartyMention,
+    Sentence,
+    Target,
+    TradeAtom,
+)
 from coopwatch.pipeline.context import DocContext, build_context
 from coopwatch.pipeline.dedupe import dedupe_atoms, dedupe_targets
 from coopwatch.pipeline.figures import Figure, read_figures
@@ -49,6 +58,35 @@ from coopwatch.pipeline.trade_periods import (
 )
 
 
+@dataclass(slots=True)
+class Found:
+    """What the stage has read so far in a document."""
+
+    atoms: list[TradeAtom] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    levels: list[tuple[Target, int]] = field(default_factory=list)  # "to the 2012 level"
+    currency: str | None = None  # the last currency said, for "…, and 6.4 million"
+
+
+@dataclass(slots=True)
+class Place:
+    """One sentence with what was found in it, as the per-figure steps need it."""
+
+    doc: Document
+    sentence: Sentence
+    context: DocContext
+    state: ParagraphState
+    figures: list[Figure]
+
+    @property
+    def flows(self) -> list[FlowMention]:
+        return self.context.flows.get(self.sentence.index, [])
+
+    @property
+    def parties(self) -> list[PartyMention]:
+        return self.context.parties.get(self.sentence.index, [])
+
+
 def tag_trade(doc: Document, found: Extraction) -> None:
     """Fill `found.trade` and `found.targets` from the document's sentences."""
     context = build_context(doc, found.parties)
@@ -62,100 +100,112 @@ def tag_trade(doc: Document, found: Extraction) -> None:
         or reference_from_comparison(list(context.periods.values()))
     )
     state = ParagraphState()
-    atoms: list[TradeAtom] = []
-    targets: list[Target] = []
-    levels: list[tuple[Target, int]] = []
-    currency: list[str | None] = [None]
+    read = Found()
     for sentence in doc.sentences:
         paragraph = context.paragraphs[sentence.index] if context.paragraphs else 0
         if paragraph != state.number:
             state = ParagraphState(number=paragraph)
-        read_sentence(doc, sentence, context, state, atoms, targets, levels, currency)
-    for target, year in levels:
-        target.value = level_value(atoms, target, str(year)) or 0.0
-    found.trade.extend(dedupe_atoms(atoms))
-    found.targets.extend(dedupe_targets([t for t in targets if t.value]))
+        figures = read_figures(sentence.text, doc.lang, sentence.start)
+        if sentence.index > 0:
+            continue_growth(figures, doc.sentences[sentence.index - 1].text, doc.lang)
+        read_sentence(Place(doc, sentence, context, state, figures), read)
+    for target, year in read.levels:
+        target.value = level_value(read.atoms, target, str(year)) or 0.0
+    found.trade.extend(dedupe_atoms(read.atoms))
+    found.targets.extend(dedupe_targets([t for t in read.targets if t.value]))
 
 
-def read_sentence(
-    doc: Document,
-    sentence: Sentence,
-    context: DocContext,
-    state: ParagraphState,
-    atoms: list[TradeAtom],
-    targets: list[Target],
-    levels: list[tuple[Target, int]],
-    currency: list[str | None],
-) -> None:
+def read_sentence(place: Place, read: Found) -> None:
     """Atoms and targets of one sentence; updates the paragraph state for the next one."""
-    lang = doc.lang
-    periods = context.periods[sentence.index]
-    flows = context.flows.get(sentence.index, [])
-    parties = context.parties.get(sentence.index, [])
-    figures = read_figures(sentence.text, lang, sentence.start)
-    if sentence.index > 0:
-        continue_growth(figures, doc.sentences[sentence.index - 1].text, lang)
     goal_said = False
-    for index, figure in enumerate(figures):
+    for index, figure in enumerate(place.figures):
         if figure.currency:
-            currency[0] = figure.currency
+            read.currency = figure.currency
         elif figure.kind == "amount":
-            figure.currency = currency[0]
-        if skip_figure(figure, lang):
-            continue
-        points_back = "continued" in figure.notes or bool(
-            compiled("anaphor", lang, r"(?<!\w)(?:{})(?!\w)").search(sentence.text)
-        )
-        flow = flow_of(doc.text, figure, flows, state if points_back else None)
-        if flow is None or (
-            figure.measure == "share_pct" and not flows and not share_holder(figure, parties)
-        ):
-            continue
-        mention = nearest_flow(flows, figure, flow)
-        if mention and is_product_flow(doc.text, mention, parties, lang):
-            continue
-        spans = [(f.start, f.end) for f in figures]
-        named = tied(doc.text, regional(doc.text, outside(parties, spans), context), flows)
-        pair = parties_of(doc.text, figure, flow, named, flows, context, lang)
-        if pair is None:
-            continue
-        period, own = period_of(doc, figure, periods, context, state)
-        if period is None and not own:
-            period = later_period(doc, sentence, context)
-        evidence = Evidence(sentence=sentence.index, start=figure.start, end=figure.end)
-        before = doc.text[sentence.start : figure.start]
-        past = own and is_past(period, context.reference)
-        if not past and is_target(before, figure.right, lang, own):
+            figure.currency = read.currency
+        fact = read_figure(place, index)
+        if isinstance(fact, TradeAtom):
+            read.atoms.append(fact)
+            place.state.flow = fact.flow
+        elif fact is not None:
             goal_said = True
-            target = make_target(figures, index, flow, pair, sentence.text, doc, evidence)
-            if target:
-                targets.append(target)
-            continue
-        if "unread" in figure.notes or figure.measure == "multiplier" or period is None:
-            continue
-        atom = make_atom(figure, flow, pair, period, evidence)
-        if atom.measure == "growth_pct":
-            atom.base = growth_base(sentence.text, periods, period)
-        atoms.append(atom)
-        state.flow = flow
-    if not goal_said and has_target_cue(sentence.text, lang) and flows:
-        year = level_year(sentence.text, lang)
-        if year:
-            pair = parties_of(doc.text, None, "turnover", parties, flows, context, lang)
-            if pair:
-                evidence = Evidence(sentence=sentence.index, start=sentence.start, end=sentence.end)
-                target = Target(
-                    flow="turnover",
-                    reporter=pair[0],
-                    partner=pair[1],
-                    measure="value",
-                    value=0.0,
-                    currency="USD",
-                    evidence=evidence,
-                )
-                targets.append(target)
-                levels.append((target, year))
-    update_state(state, periods, flows, doc, context)
+            if isinstance(fact, Target):
+                read.targets.append(fact)
+    if not goal_said:
+        goal_by_reference(place, read)
+    update_state(
+        place.state,
+        place.context.periods[place.sentence.index],
+        place.flows,
+        place.doc,
+        place.context,
+    )
+
+
+def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
+    """One figure as an atom, a target ("goal" when a goal's figure cannot be read), or None."""
+    doc, sentence, lang = place.doc, place.sentence, place.doc.lang
+    figure, flows, parties = place.figures[index], place.flows, place.parties
+    if skip_figure(figure, lang):
+        return None
+    points_back = "continued" in figure.notes or bool(
+        compiled("anaphor", lang, r"(?<!\w)(?:{})(?!\w)").search(sentence.text)
+    )
+    flow = flow_of(doc.text, figure, flows, place.state if points_back else None)
+    if flow is None or (
+        figure.measure == "share_pct" and not flows and not share_holder(figure, parties)
+    ):
+        return None
+    mention = nearest_flow(flows, figure, flow)
+    if mention and is_product_flow(doc.text, mention, parties, lang):
+        return None
+    spans = [(f.start, f.end) for f in place.figures]
+    named = tied(doc.text, regional(doc.text, outside(parties, spans), place.context), flows)
+    pair = parties_of(doc.text, figure, flow, named, flows, place.context, lang)
+    if pair is None:
+        return None
+    periods = place.context.periods[sentence.index]
+    period, own = period_of(doc, figure, periods, place.context, place.state)
+    if period is None and not own:
+        period = later_period(doc, sentence, place.context)
+    evidence = Evidence(sentence=sentence.index, start=figure.start, end=figure.end)
+    before = doc.text[sentence.start : figure.start]
+    past = own and is_past(period, place.context.reference)
+    if not past and is_target(before, figure.right, lang, own):
+        target = make_target(place.figures, index, flow, pair, sentence.text, doc, evidence)
+        return target or "goal"
+    if "unread" in figure.notes or figure.measure == "multiplier" or period is None:
+        return None
+    atom = make_atom(figure, flow, pair, period, evidence)
+    if atom.measure == "growth_pct":
+        atom.base = growth_base(sentence.text, periods, period)
+    return atom
+
+
+def goal_by_reference(place: Place, read: Found) -> None:
+    """ "We can increase trade to the level of 2012": a goal whose value is a past figure."""
+    doc, sentence = place.doc, place.sentence
+    if not place.flows or not has_target_cue(sentence.text, doc.lang):
+        return
+    year = level_year(sentence.text, doc.lang)
+    pair = (
+        parties_of(doc.text, None, "turnover", place.parties, place.flows, place.context, doc.lang)
+        if year
+        else None
+    )
+    if year and pair:
+        evidence = Evidence(sentence=sentence.index, start=sentence.start, end=sentence.end)
+        target = Target(
+            flow="turnover",
+            reporter=pair[0],
+            partner=pair[1],
+            measure="value",
+            value=0.0,
+            currency="USD",
+            evidence=evidence,
+        )
+        read.targets.append(target)
+        read.levels.append((target, year))
 
 
 def continue_growth(figures: list[Figure], previous: str, lang: str) -> None:
