@@ -1,11 +1,17 @@
 """The trade stage: every trade figure of a document as spec atoms, plus targets apart.
 
-Per sentence: find the figures (figures.py: amounts, percentages, changes, read as value,
-growth or share), the flow words (flows.py) and periods (periods.py); then tie each figure to
-the flow it is about (the word right after "X of exports", else the nearest before, else the
-paragraph's last), its period (right after it, else before it, else the paragraph's), and
-its two parties (the sentence's, else the document's main pair). Goals go to targets.
-Last, one atom per fact: a rounded restatement gives way to the precise figure.
+The cascade, per sentence:
+1. find the figures (figures.py: amounts, percentages, factor changes, each read as a value,
+   a growth or a share), the flow words (flows.py) and the periods (periods.py);
+2. drop what is no atom: absolute changes, restated figures, balances, deals, one product's
+   trade (skip_figure, flows.is_product_flow);
+3. tie each figure to its flow ("$230 million of Belarusian exports", else the nearest flow
+   word before it, else the paragraph's when the sentence points back: "It totaled…"), its
+   parties (trade_parties.py: the flow word's, the sentence's, the document's main pair) and
+   its period (trade_periods.py: right after it, before it, the paragraph's);
+4. a figure under a plan word ("intend to", «намерены», "should") with no past period of its
+   own is a target (targets.py), never also an atom.
+Last, one atom per fact (dedupe.py): a rounded restatement gives way to the precise figure.
 """
 
 from __future__ import annotations
