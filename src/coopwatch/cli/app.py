@@ -7,5 +7,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-bench_app = typer.Typer(help="Measure speed and memory of ingest, extract and serve.", no_args_is_help=True)
+bench_app = typer.Typer(
+    help="Measure speed and memory of ingest, extract and serve.", no_args_is_help=True
+)
 app.add_typer(bench_app, name="bench")

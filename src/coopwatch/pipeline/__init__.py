@@ -43,7 +43,7 @@ EXTRACTION_STAGES: list[tuple[str, Stage]] = [
 
 
 def extract_facts(doc: Document, timings: dict[str, float] | None = None) -> Extraction:
-    """Run every extraction stage over one cleaned document; `timings` collects seconds per stage."""
+    """Run every extraction stage over one document; `timings` collects seconds per stage."""
     found = Extraction(doc=doc.name, lang=doc.lang, published=doc.published)
     for name, stage in EXTRACTION_STAGES:
         started = time.perf_counter()

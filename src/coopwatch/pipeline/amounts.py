@@ -166,7 +166,7 @@ def find_amounts(text: str, lang: str, offset: int = 0) -> list[Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
-PERCENT = rf"{NUMERAL}\s*(?:%|per\s?cents?{WORD_END}|процент\w*)"
+PERCENT = rf"{NUMERAL}\s*(?:%|per\s?cents?{WORD_END}|процент\w*|працэнт\w*)"
 
 
 def find_percents(text: str, lang: str, offset: int = 0) -> list[Percent]:
@@ -185,7 +185,8 @@ def find_percents(text: str, lang: str, offset: int = 0) -> list[Percent]:
 
 FILLER = (
     r"(?:(?:the|a|an|bar|mark|level|of|reached|reaching|amounted|to|came|totaled|totalled|at|"
-    r"by|on|на|в|отметку|уровень|уровня|достиг\w*|составил\w*|составля\w*|значение)\s+)*"
+    r"by|on|на|в|отметку|уровень|уровня|достиг\w*|составил\w*|составля\w*|значение|"
+    r"у|ў|адзнаку|[уў]зровень|дасягну\w*|склаў|склала|склалі|складае|складаў)\s+)*"
 )
 
 

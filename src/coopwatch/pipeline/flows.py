@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coopwatch.model import PartyMention
-from coopwatch.pipeline.lexicon import compiled, entries
+from coopwatch.pipeline.lexicon import by_lang, compiled, entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,16 @@ def flow_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
-FROM = {"en": r"(?:from|of)\s+(?:the\s+)?$", "ru": r"(?:из|от)\s+$"}
-TO = {"en": r"(?:to|into|in)\s+(?:the\s+)?$", "ru": r"(?:в|во|на)\s+$"}
+FROM = {
+    "en": r"(?:from|of)\s+(?:the\s+)?$",
+    "ru": r"(?:из|от)\s+$",
+    "be": r"(?:з|са|ад|из|от)\s+$",
+}
+TO = {
+    "en": r"(?:to|into|in)\s+(?:the\s+)?$",
+    "ru": r"(?:в|во|на)\s+$",
+    "be": r"(?:у|ў|ва|на|в)\s+$",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +88,9 @@ def flow_roles(
                 r"['’]s?\s*|\s*(?:side['’]?s?|\w+['’]s)\s*|\s+[^\W\d]+\s+", gap
             ):
                 lead = text[max(0, party.start - 8) : party.start]
-                if re.search(TO[lang], lead, re.I):
+                if re.search(by_lang(TO, lang), lead, re.I):
                     destination = destination or party.code
-                elif re.search(FROM[lang], lead, re.I):
+                elif re.search(by_lang(FROM, lang), lead, re.I):
                     source = source or party.code
                 else:
                     owner = owner or party.code
@@ -90,9 +98,9 @@ def flow_roles(
             between = text[flow.end : party.start]
             if re.search(r"[.;!?]|\b(?:and|а|и)\b", between):
                 continue
-            if re.search(FROM[lang], between[-12:], re.I):
+            if re.search(by_lang(FROM, lang), between[-12:], re.I):
                 source = source or party.code
-            elif re.search(TO[lang], between[-12:], re.I):
+            elif re.search(by_lang(TO, lang), between[-12:], re.I):
                 destination = destination or party.code
             elif len(between.split()) <= 2 or re.search(r"[–—:-]\s*$", between.split(",")[-1]):
                 owner = owner or party.code if flow.flow != "import" else owner
@@ -103,7 +111,7 @@ def flow_roles(
             flow.end <= party.start
             and party.end <= limit
             and re.fullmatch(r"\s*[-–—:]\s*(?:\S+\s+){0,3}", text[party.end : limit])
-            and not re.search(TO[lang] + "|" + FROM[lang], lead, re.I)
+            and not re.search(by_lang(TO, lang) + "|" + by_lang(FROM, lang), lead, re.I)
         ):
             owner = party.code
     return Roles(owner, source, destination)
@@ -138,7 +146,11 @@ def flow_word_pattern(lang: str) -> re.Pattern[str]:
     return compiled("flow", lang, r"(?<!\w)(?:{})")
 
 
-TIE = {"en": r"(?:with|between|and|&)\s+(?:the\s+)?$", "ru": r"(?:с|со|между|и)\s+$"}
+TIE = {
+    "en": r"(?:with|between|and|&)\s+(?:the\s+)?$",
+    "ru": r"(?:с|со|между|и)\s+$",
+    "be": r"(?:з|са|паміж|і|с|со|между|и)\s+$",
+}
 
 
 def turnover_parties(
@@ -156,7 +168,7 @@ def turnover_parties(
             between = text[flow.end : party.start]
             if re.search(r"[.;!?]", between) or len(between) > 70:
                 continue
-            tie = TIE[lang].replace("$", r"(?:\S+['’]s\s+)?$")  # "with Russia's Kaluga"
+            tie = by_lang(TIE, lang).replace("$", r"(?:\S+['’]s\s+)?$")  # "with Russia's Kaluga"
             if re.search(tie, between[-25:], re.I) or len(between.split()) <= 1:
                 codes.append(party.code)
     regions = {side(c) for c in codes if "-" in c}
@@ -165,7 +177,7 @@ def turnover_parties(
 
 def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], lang: str) -> bool:
     """ "Tractor exports grew 265 times": one product's trade, out of scope (English)."""
-    if lang == "ru":
+    if lang != "en":
         return is_russian_product(text, flow.end, parties)
     if not re.search(NOUN_FLOW, text[flow.start : flow.end], re.I):
         return False
@@ -180,17 +192,19 @@ def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], l
 
 # «экспорт тракторов», «поставки белорусского продовольствия»: a noun in the genitive right
 # after the flow word (party adjectives skipped) names one product.
-RU_PLURAL_GOODS = r"(?:ов|ев|ей|ия|ии)$"
+RU_PLURAL_GOODS = r"(?:ов|ев|ей|ия|ии|аў|яў|іі)$"  # Belarusian endings too
 RU_GENERAL_GOODS = (
     r"товаров|продуктов|грузов|изделий|сторон|регионов|областей|стран|предприятий|компаний|"
-    r"продукции|республики|федерации|россии|беларуси|белоруссии"
+    r"продукции|республики|федерации|россии|беларуси|белоруссии|"
+    r"тавараў|прадуктаў|грузаў|вырабаў|бакоў|рэгіёнаў|абласцей|краін|прадпрыемстваў|кампаній|"
+    r"прадукцыі|рэспублікі|федэрацыі|расіі|беларусі"
 )
 
 
 def is_russian_product(text: str, position: int, parties: list[PartyMention]) -> bool:
     """Whether the words after a Russian flow word name one product, not goods in general."""
     for _ in range(3):
-        word = re.match(r"\s+([а-яё]+)", text[position : position + 40])
+        word = re.match(r"\s+([а-яёіў]+)", text[position : position + 40])
         if not word:
             return False
         start, end = position + word.start(1), position + word.end(1)

@@ -98,6 +98,8 @@ def change_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         factor = rf"(?<!\w){number}(?:\s*-?\s*fold|\s+times)(?!\w)"
     else:
         factor = rf"(?<!\w)в\s+{number}(?P<half>\s+с\s+половиной)?\s+раз(?:а)?(?!\w)"
+        if lang == "be":  # «у 1,5 раза», «ў два разы», «у тры з паловай раза»
+            factor = rf"(?<!\w)[вуў]\s+{number}(?P<half>\s+[сз]\s+палов\w+)?\s+раз[аы]?(?!\w)"
     return [
         ("factor", re.compile(factor, re.IGNORECASE)),
         ("times", compiled("times", lang, r"(?<!\w)(?:{})(?!\w)")),

@@ -9,6 +9,30 @@ from functools import lru_cache
 from importlib import resources
 
 Entry = tuple[str, str, str]  # (lang, value, regex fragment)
+# Belarusian shares most trade words' forms with Russian: a `be` text is read with the `be`
+# rows and then the Russian ones; a language with no rows of its own falls back to Russian.
+FALLBACK = {"be": ("be", "ru")}
+
+
+def languages(lang: str | None) -> tuple[str, ...]:
+    """The row languages a text in `lang` is read with (its own, its fallback, then `any`).
+
+    >>> languages("be"), languages("en")
+    (('be', 'ru', 'any'), ('en', 'any'))
+    """
+    return FALLBACK.get(lang or "", (lang or "",)) + ("any",)
+
+
+def by_lang(table: dict[str, str], lang: str) -> str:
+    """A language's entry of a small code table (FROM, TO ...), else its fallback's, else ru.
+
+    >>> by_lang({"en": "from", "ru": "из"}, "be")
+    'из'
+    """
+    for code in languages(lang):
+        if code in table:
+            return table[code]
+    return table.get("ru") or next(iter(table.values()))
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +50,8 @@ def load_lexicon() -> dict[str, list[Entry]]:
 
 def entries(kind: str, lang: str | None = None) -> list[Entry]:
     """The rows of one kind, for one language (plus the `any` rows) or for all."""
-    return [e for e in load_lexicon().get(kind, []) if lang is None or e[0] in (lang, "any")]
+    allowed = languages(lang)
+    return [e for e in load_lexicon().get(kind, []) if lang is None or e[0] in allowed]
 
 
 def alternation(kind: str, lang: str | None = None) -> str:

@@ -110,7 +110,8 @@ def _english(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
                 if not (_HEADS[m.group(2)] == "ministry" and "Ministry" not in name.split()[0]):
                     yield OrgHit(end - len(name), end, name, _HEADS[m.group(2)])
     for m in EN_CHAMBER_OF.finditer(text):
-        yield OrgHit(m.start(), m.end(), f"{m.group(1)} Chamber of Commerce and Industry", "chamber")
+        name = f"{m.group(1)} Chamber of Commerce and Industry"
+        yield OrgHit(m.start(), m.end(), name, "chamber")
     for m in EN_MINISTRY.finditer(text):
         if not _REGIONAL_TAIL.match(text[m.end():]):
             yield OrgHit(m.start(), m.end(), m.group(0), "ministry")

@@ -72,6 +72,23 @@ def _russian_names(doc: Document) -> list[NameHit]:
     return hits
 
 
+_BE_NAME = re.compile(r"(?<![\w-])([А-ЯЁІЎ][а-яёіў]+)\s+([А-ЯЁІЎ][а-яёіў’'ʼ]+(?:-[А-ЯЁІЎ][а-яёіў]+)?)")
+
+
+def _belarusian_names(doc: Document, found: Extraction) -> list[NameHit]:
+    """«Дзмітрый Мілюеў»: a known first name and a capitalised word (natasha reads Russian only;
+    pymorphy3 has no Belarusian, so the pair is kept as written)."""
+    regions = [(p.start, p.end) for p in found.parties]
+    hits: list[NameHit] = []
+    for m in _BE_NAME.finditer(doc.text):
+        if fold(m.group(1)) not in first_names() or any(
+                s < m.end(2) and m.start(1) < e for s, e in regions):
+            continue
+        first, surname = m.group(1), m.group(2)
+        hits.append(NameHit(m.start(1), m.end(2), first, surname, f"{first} {surname}"))
+    return hits
+
+
 def _known(first: str, surname: str) -> PersonEntry | None:
     """The registry person with this surname (and first initial when given)."""
     for person in persons_by_surname().get(fold(surname), []):
@@ -91,7 +108,8 @@ class _Person:
 
 def tag_people(doc: Document, found: Extraction) -> None:
     """Add one PersonMention per person named with a role (or a known official named in full)."""
-    hits = _english_names(doc, found) if doc.lang == "en" else _russian_names(doc)
+    hits = (_english_names(doc, found) if doc.lang == "en"
+            else _belarusian_names(doc, found) if doc.lang == "be" else _russian_names(doc))
     ends = [h.end for h in hits]
     people: dict[str, _Person] = {}
     by_surname: dict[str, str] = {}

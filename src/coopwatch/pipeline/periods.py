@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from coopwatch.pipeline.lexicon import alternation, value_of
+from coopwatch.pipeline.lexicon import alternation, by_lang, value_of
 
 YEAR = (
     r"(?P<year>(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|[.,]\d|\s*(?:%|процент)))"
@@ -39,7 +39,7 @@ def year_tail(lang: str) -> str:
     """An optional year after a span: "2024", "of this year", «2021 года», «нынешнего»."""
     rel = alternation("relative_year", lang)
     of = r"(?:of\s+|in\s+)?(?:the\s+)?" if lang == "en" else ""
-    year = rf"{YEAR}(?:\s*(?:year|года|году|г\.))?"
+    year = rf"{YEAR}(?:\s*(?:year|года|году|годзе|г\.))?"
     return rf"(?:\s*,?\s*{of}(?:{year}|(?P<rel>{rel})|(?:the\s+)?year|года))?"
 
 
@@ -71,14 +71,14 @@ def period_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             ("span", rf"(?P<m1>{month}){DASH}(?P<m2>{month}){tail}"),
             (
                 "span",
-                rf"с\s+(?:\d{{1,2}}\s+)?(?P<m1>{month})\s+по\s+(?:\d{{1,2}}\s+)?"
+                rf"[сз]\s+(?:\d{{1,2}}\s+)?(?P<m1>{month})\s+п[оа]\s+(?:\d{{1,2}}\s+)?"
                 rf"(?P<m2>{month}){tail}",
             ),
             ("months", rf"(?:перв\w+\s+|последн\w+\s+)?{number}\s+месяц\w*{tail}"),
             ("first_month", rf"перв\w+\s+месяц\w*{tail}"),
             ("quarter", rf"(?P<q>{ordinal})\s+квартал\w*{tail}"),
-            ("half", rf"(?P<h2>{ordinal})\s+(?:полугоди\w*|половин\w+){tail}"),
-            ("month", rf"(?:в|за)\s+(?P<m1>{month})\b{tail}"),
+            ("half", rf"(?P<h2>{ordinal})\s+(?:полугоди\w*|половин\w+|паўгодд\w*|палов\w+){tail}"),
+            ("month", rf"(?:в|у|ў|за)\s+(?P<m1>{month})\b{tail}"),
         ]
     forms += [("year", rf"{YEAR}"), ("relative", rf"(?P<rel>{rel})")]
     return [(kind, re.compile(form, re.IGNORECASE)) for kind, form in forms]
@@ -89,7 +89,7 @@ def period_trigger(lang: str) -> re.Pattern[str]:
     """A cheap test that a text may name a period at all (most sentences do not)."""
     words = "|".join(alternation(kind, lang) for kind in ("month", "relative_year"))
     return re.compile(
-        rf"\d|{words}|quarter|half|month|Q[1-4]|H[12]|квартал|полугоди|половин|месяц",
+        rf"\d|{words}|quarter|half|month|Q[1-4]|H[12]|квартал|полугоди|половин|паўгодд|палов|месяц",
         re.IGNORECASE,
     )
 
@@ -164,6 +164,8 @@ def find_periods(text: str, lang: str, offset: int = 0) -> list[PeriodMention]:
 SAME_PERIOD = {
     "en": r"^(?:the\s+)?(?:same|corresponding)\s+period|^a\s+year\s+(?:earlier|ago)",
     "ru": r"^аналогичн\w+\s+период\w*|^соответствующ\w+\s+период\w*|^прошлогодн\w+",
+    "be": r"^аналагічн\w+\s+перыяд\w*|^адпаведн\w+\s+перыяд\w*|^леташн\w+|^аналогичн\w+\s+период"
+    r"\w*|^прошлогодн\w+",
 }
 
 
@@ -196,7 +198,7 @@ def is_base(left: str, right: str, lang: str, kind: str = "year") -> bool:
         cue = alternation("base", lang)
         if re.search(rf"(?<!\w){cue}\s+{BASE_FILLER}(?:[^\W\d]+\s+)?$", window, re.IGNORECASE):
             return True
-    return bool(re.search(SAME_PERIOD[lang], right, re.IGNORECASE))
+    return bool(re.search(by_lang(SAME_PERIOD, lang), right, re.IGNORECASE))
 
 
 def is_date(left: str, right: str) -> bool:

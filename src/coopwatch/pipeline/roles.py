@@ -34,7 +34,10 @@ _EN_PLACES = frozenset({"region", "oblast", "province", "territory", "republic",
 _RU_KEEP = frozenset({",", "–", "—", "-", "«", "»", "\"", "“", "”"})
 _RU_STOP = frozenset({"который", "что", "как", "о", "об", "на", "за", "к", "от", "у", "из", "до",
                       "а", "но", "это", "этот", "также", "сегодня", "вчера", "он", "она", "они",
-                      "журналист", "корреспондент", "фото", "автор", "словам", "слово"})
+                      "журналист", "корреспондент", "фото", "автор", "словам", "слово",
+                      # Belarusian (pymorphy3 leaves its words as written)
+                      "які", "якая", "што", "аб", "ад", "з", "са", "да", "ў", "гэта", "таксама",
+                      "сёння", "учора", "ён", "яна", "яны", "словах", "фота", "аўтар"})
 _RU_LEFT = frozenset({"первый", "чрезвычайный", "полномочный", "и", "временно", "исполнять",
                       "исполняющий", "обязанность"})
 _VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NPRO"})
@@ -125,7 +128,7 @@ def _ru_before(doc: Document, found: Extraction, tokens: list[tuple[int, int, st
         if lemma in _RU_STOP or verb_like or word.isdigit() or len(kept) >= 30:
             break
         kept.insert(0, (*token, lemma))
-    cues = role_cues("ru")
+    cues = role_cues("ru") | (role_cues("be") if doc.lang == "be" else {})
     first = next((i for i, t in enumerate(kept) if t[3] in cues), None)
     if first is None:
         return None

@@ -10,12 +10,13 @@ from datetime import date
 
 from coopwatch.pipeline.amounts import words_value
 from coopwatch.pipeline.figures import Figure
-from coopwatch.pipeline.lexicon import compiled, value_of
+from coopwatch.pipeline.lexicon import by_lang, compiled, value_of
 
 DEMONSTRATIVE = r"(?:this|these|that|those|этот|эти|эту|эта|это|этих)\s+$"
 LEVEL_OF_YEAR = {
     "en": r"level\s+of\s+(?P<year>\d{4})|(?P<year2>\d{4})\s+level",
     "ru": r"уровн\w+\s+(?P<year>\d{4})",
+    "be": r"(?:узроўн|уровн)\w+\s+(?P<year>\d{4})",
 }
 
 
@@ -53,7 +54,7 @@ def horizon(text: str, lang: str, published: date | None) -> str | None:
     named = compiled("horizon", lang, r"(?<!\w){}").search(text)
     if named:
         return value_of("horizon", named.group(0), lang)
-    year = re.search(r"(?:by|until|till|до|к)\s+(?P<y>20\d\d)", text, re.I)
+    year = re.search(r"(?:by|until|till|до|к|да)\s+(?P<y>20\d\d)", text, re.I)
     if year:
         return year.group("y")
     span = re.search(
@@ -84,7 +85,7 @@ def number_range(words: str, lang: str) -> str:
 
 def level_year(text: str, lang: str) -> int | None:
     """The year of "to the level of 2012" / «до уровня 2012 года», a goal stated by reference."""
-    match = re.search(LEVEL_OF_YEAR[lang], text, re.I)
+    match = re.search(by_lang(LEVEL_OF_YEAR, lang), text, re.I)
     if not match:
         return None
     return int(match.group("year") or match.groupdict().get("year2") or 0) or None
