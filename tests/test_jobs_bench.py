@@ -23,6 +23,7 @@ def test_bench_ingest_stores_every_synthetic_article(options: list[str]) -> None
     assert (figures["ingested"], figures["near_duplicates"], figures["failed"]) == (12, 0, 0)
     assert figures["docs_per_s"] > 0 and figures["peak_rss_mb"] > 0
     assert (figures["trafilatura_docs_per_s"] is not None) == ("--html" in options)
+    assert (figures["html_step_docs_per_cpu_s"] is not None) == ("--html" in options)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

@@ -139,7 +139,73 @@ BELARUSIAN = [
     ("vitebsk-city", "у Віцебску", [("BY-VI", "Віцебску")]),
     ("countries", "Рэспублікі Беларусь з Расіяй",
      [("BY", "Рэспублікі Беларусь"), ("RU", "Расіяй")]),
+    ("russian-oblast-nom", "Тульская вобласць", [("RU-TUL", "Тульская вобласць")]),
+    ("russian-oblast-gent", "губернатар Тульскай вобласці", [("RU-TUL", "Тульскай вобласці")]),
+    ("russian-oblast-ablt", "з Тульскай вобласцю", [("RU-TUL", "Тульскай вобласцю")]),
+    ("russian-oblast-spelling", "Смаленская і Бранская вобласці",
+     [("RU-SMO", "Смаленская"), ("RU-BRY", "Бранская вобласці")]),
+    ("krai", "з Краснадарскім краем", [("RU-KDA", "Краснадарскім краем")]),
+    ("republic", "у Рэспубліцы Татарстан", [("RU-TA", "Рэспубліцы Татарстан")]),
+    ("bashkortostan", "з Башкартастанам", [("RU-BA", "Башкартастанам")]),
+    ("petersburg", "у Санкт-Пецярбургу", [("RU-SPE", "Санкт-Пецярбургу")]),
+    ("russia-cases", "Расія, у Расіі, з Расіяй, у Расію",
+     [("RU", "Расія"), ("RU", "Расіі"), ("RU", "Расіяй"), ("RU", "Расію")]),
+    ("belarus-cases", "Беларусь, Беларусі, Беларуссю",
+     [("BY", "Беларусь"), ("BY", "Беларусі"), ("BY", "Беларуссю")]),
+    ("six-oblasts", "Брэсцкая, Гродзенская, Віцебская вобласць",
+     [("BY-VI", "Віцебская вобласць")]),
+    ("oblasts-each", "Гродзенскай вобласцю і Брэсцкай вобласці",
+     [("BY-HR", "Гродзенскай вобласцю"), ("BY-BR", "Брэсцкай вобласці")]),
 ]
+
+
+ABBREVIATIONS = [
+    ("rt-tatarstan", "Делегация РТ прибыла в Минск.", [("RU-TA", "РТ"), ("BY-HM", "Минск")]),
+    ("rt-tuva-piece", "Власти РТ и Тывы обсудили планы.", [("RU-TY", "РТ"), ("RU-TY", "Тывы")]),
+    ("rb-belarus", "Товарооборот РБ и Татарстана вырос.", [("BY", "РБ"), ("RU-TA", "Татарстана")]),
+    ("rb-bashkir-piece", "Экспорт РБ в Башкирию и Уфу вырос.",
+     [("RU-BA", "РБ"), ("RU-BA", "Башкирию"), ("RU-BA", "Уфу")]),
+    ("rb-both-named", "Делегация Башкортостана посетила РБ, то есть Беларусь.",
+     [("RU-BA", "Башкортостана"), ("BY", "РБ"), ("BY", "Беларусь")]),
+    ("okrugs", "ХМАО, ЯНАО и НАО", [("RU-KHM", "ХМАО"), ("RU-YAN", "ЯНАО"), ("RU-NEN", "НАО")]),
+    ("republics", "РМЭ, КБР, КЧР и РСО-Алания",
+     [("RU-ME", "РМЭ"), ("RU-KB", "КБР"), ("RU-KC", "КЧР"), ("RU-SE", "РСО-Алания")]),
+    ("yakutia", "в РС(Я)", [("RU-SA", "РС(Я)")]),
+    ("lnr-dnr-iso-ua", "ЛНР и ДНР", [("UA-09", "ЛНР"), ("UA-14", "ДНР")]),
+    ("ambiguous-rk-left-out", "Делегация РК прибыла.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ABBREVIATIONS],
+                         ids=[c[0] for c in ABBREVIATIONS])
+def test_official_abbreviations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(text) == expected
+
+
+HYPHENATED = [
+    ("en-hyphen", "Belarus-Tula trade grew.", [("BY", "Belarus"), ("RU-TUL", "Tula")]),
+    ("en-en-dash", "Belarus–Lipetsk ties", [("BY", "Belarus"), ("RU-LIP", "Lipetsk")]),
+    ("en-region-first", "Tula-Belarus trade", [("RU-TUL", "Tula"), ("BY", "Belarus")]),
+    ("en-adjectives", "Belarusian-Russian trade", [("BY", "Belarusian"), ("RU", "Russian")]),
+    ("en-capitals", "Minsk-Moscow talks", [("BY", "Minsk"), ("RU", "Moscow")]),
+    ("ru-compound-region", "белорусско-тульский товарооборот",
+     [("BY", "белорусско"), ("RU-TUL", "тульский")]),
+    ("ru-compound-country", "российско-белорусский форум",
+     [("RU", "российско"), ("BY", "белорусский")]),
+    ("ru-compound-republic", "белорусско-татарстанские связи",
+     [("BY", "белорусско"), ("RU-TA", "татарстанские")]),
+    ("be-compound", "беларуска-расійскі гандаль", [("BY", "беларуска"), ("RU", "расійскі")]),
+    ("whole-name-kept", "Khanty-Mansi and Ростове-на-Дону",
+     [("RU-KHM", "Khanty-Mansi"), ("RU-ROS", "Ростове-на-Дону")]),
+    ("whole-republic-kept", "Кабардино-Балкария", [("RU-KB", "Кабардино-Балкария")]),
+    ("no-party-parts", "северо-западный регион", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in HYPHENATED],
+                         ids=[c[0] for c in HYPHENATED])
+def test_hyphenated_pairs_name_both_parties(text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in BELARUSIAN],

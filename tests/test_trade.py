@@ -285,3 +285,26 @@ def test_qualifier_is_kept() -> None:
 def test_extraction_is_a_pure_function_of_the_document() -> None:
     text = "In 2023 trade between Belarus and Tula Oblast reached $500 million."
     assert extract(text)[1].trade == extract(text)[1].trade
+
+
+THE_REPUBLIC = [
+    ("from-republic-to-region", "Беларусь и Татарстан подписали соглашение. Поставки из "
+     "республики в Татарстан в 2023 году выросли на 15%.", ("BY", "RU-TA")),
+    ("from-region-to-republic", "Беларусь и Татарстан подписали соглашение. Экспорт Татарстана "
+     "в республику в 2023 году вырос на 15%.", ("RU-TA", "BY")),
+]
+
+
+@pytest.mark.parametrize("text, pair", [c[1:] for c in THE_REPUBLIC],
+                         ids=[c[0] for c in THE_REPUBLIC])
+def test_the_republic_is_never_the_same_party_twice(text: str, pair: tuple[str, str]) -> None:
+    """«Из республики в Татарстан» after Tatarstan was named: "the republic" is Belarus."""
+    _, found = extract(text)
+    assert [(a.flow, a.reporter, a.partner, a.value) for a in found.trade] == [
+        ("export", *pair, 15.0)]
+
+
+def test_a_hyphenated_pair_names_both_parties_of_the_trade() -> None:
+    _, found = extract("Belarus-Tula trade grew by 9% in 2023.")
+    assert [(a.flow, {a.reporter, a.partner}, a.value) for a in found.trade] == [
+        ("turnover", {"BY", "RU-TUL"}, 9.0)]

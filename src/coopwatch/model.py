@@ -178,6 +178,8 @@ class ProjectMention(BaseModel):
         Literal["proposed", "under_discussion", "agreed", "signed", "in_progress", "delivered"]
         | None
     ) = None
+    key: str | None = None  # one project across articles, languages: "project:assembly:maz:RU-VLG"
+    title: str | None = None  # a readable name ("MAZ: assembly, Vologda Oblast")
     evidence: Evidence | None = None
 
 

@@ -148,21 +148,31 @@ def projects(
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Projects (deliveries, joint production, assembly) with their status and source."""
+    """Projects (deliveries, joint production, assembly), one per project across articles and
+    languages, each with its status history: what was promised and what came of it."""
     with open_db(db) as store:
         rows = knowledge_projects(store.connection, region.upper() if region else None)
     if as_json:
         print_json(rows)
         return
     table = Table(title=f"Projects ({len(rows)})")
-    for column in ("published", "status", "description", "regions", "article"):
+    for column in ("project", "regions", "status history (as reported)", "articles"):
         table.add_column(column)
     for p in rows:
         table.add_row(
-            p["published"] or "",
-            p["data"].get("status") or "",
-            escape(p["data"].get("description") or ""),
-            ", ".join(p["data"].get("regions") or []),
-            str(p["document_id"]),
+            escape(p["title"] or ""),
+            ", ".join(p["regions"]),
+            escape(_history(p["history"])),
+            str(p["documents"]),
         )
     console.print(table)
+
+
+def _history(history: list[dict[str, Any]]) -> str:
+    """'2025-09-16 agreed [12] -> 2026-04-14 delivered [13]'; a step back is marked '(!)'."""
+    steps = []
+    for step in history:
+        status = (step["status"] or "mentioned").replace("_", " ")
+        mark = " (!)" if step["earlier_stage"] else ""
+        steps.append(f"{step['published'] or '?'} {status}{mark} [{step['document_id']}]")
+    return " -> ".join(steps)

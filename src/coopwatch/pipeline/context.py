@@ -11,6 +11,7 @@ from datetime import date
 
 from coopwatch.model import Document, PartyMention, Sentence
 from coopwatch.pipeline.flows import FlowMention, find_flows, flow_roles, reporter_partner, side
+from coopwatch.pipeline.partners import pick_partners, score_regions
 from coopwatch.pipeline.periods import PeriodMention
 
 CAPITALS = frozenset({"BY-HM", "RU-MOW"})  # usually stand for the two governments
@@ -22,6 +23,7 @@ class DocContext:
 
     main_by: str = "BY"
     main_ru: str = "RU"
+    region_by: str | None = None  # the Belarusian region a region-to-region piece is about
     reporter: str | None = None  # the side undirected exports/imports are seen from
     paragraphs: list[int] = field(default_factory=list)  # paragraph number per sentence
     parties: dict[int, list[PartyMention]] = field(default_factory=dict)  # per sentence
@@ -36,12 +38,18 @@ class DocContext:
             return self.main_ru
         if code == "RU":
             return self.main_by
+        if code == self.main_ru and self.region_by:
+            return self.region_by
         return "BY"
+
+    def trade_said_before(self, sentence: Sentence) -> bool:
+        """Whether an earlier sentence (or this one) named a flow of trade at all."""
+        return any(self.flows.get(i) for i in range(sentence.index + 1))
 
     def default_pair(self) -> tuple[str, str]:
         """The two parties a sentence that names none is about."""
         if self.main_ru != "RU":
-            return "BY", self.main_ru
+            return self.region_by or "BY", self.main_ru
         return self.main_by, "RU"
 
 
@@ -84,12 +92,33 @@ def build_context(doc: Document, parties: list[PartyMention]) -> DocContext:
     """The document's two main parties, paragraphs, flows and default export side."""
     counts = Counter(p.code for p in parties)
     context = DocContext(main_by=main_party(counts, "BY"), main_ru=main_party(counts, "RU"))
+    context.region_by = salient_by_region(doc, parties, counts)
     context.paragraphs = paragraph_numbers(doc)
     context.parties = sentence_parties(doc, parties)
     for sentence in doc.sentences:
         context.flows[sentence.index] = find_flows(sentence.text, doc.lang, sentence.start)
     context.reporter = first_explicit_reporter(doc, context)
     return context
+
+
+def salient_by_region(
+    doc: Document, parties: list[PartyMention], counts: Counter[str]
+) -> str | None:
+    """The Belarusian region a piece is between with a Russian one ("Gomel and Bryansk"):
+    a partner named in the lead, at least as often as Belarus itself; else None."""
+    scores = score_regions(doc, parties)
+    chosen = pick_partners(scores)
+    sides = {side(code) for code in chosen}
+    if sides != {"BY", "RU"}:
+        return None
+    best = max(
+        (c for c in chosen if side(c) == "BY" and c not in CAPITALS),
+        key=lambda c: scores[c].rank(),
+        default=None,
+    )
+    if best is None or not scores[best].lead or scores[best].count < counts.get("BY", 0):
+        return None
+    return best
 
 
 def first_explicit_reporter(doc: Document, context: DocContext) -> str | None:

@@ -10,7 +10,8 @@ The cascade, best first (metadata from the input beats all of it, see `clean`):
 
 Steps 3 and 4 give no year: it comes from the page banner ("Friday, 29 September 2023", the
 scraping day, so never earlier than the article) or else from the years the text talks about
-(`years.infer_year`). Only date-shaped patterns are read: no free-text date search, which
+(`years.infer_year`). With no timestamp, dateline or lead date at all, the banner itself is
+the best date the page gives (5.). A pipe-separated header («Site | 15.11.2025») is a timestamp. Only date-shaped patterns are read: no free-text date search, which
 turns "35%" into 2035.
 """
 
@@ -88,8 +89,21 @@ LEAD_DAY_MONTH = re.compile(
     rf"|\b({MONTH})\s+({DAY})\b(?!\s*(?:[–—-]|to|and)\s*\d)(?:,\s+({YEAR}))?",
     re.IGNORECASE,
 )
+FULL_DATE = re.compile(
+    rf"(?<!\d)(\d{{4}})-(\d{{2}})-(\d{{2}})(?!\d)|(?<![\d.])({DAY})[./]([01]?\d)[./]({YEAR})(?!\d)"
+    rf"|\b({DAY})\s+({MONTH})\s+({YEAR})|\b({MONTH})\s+({DAY}),?\s+({YEAR})",
+    re.IGNORECASE,
+)
+PUBLISHED_BEFORE = re.compile(
+    r"(?:опубликован\w*|дата публикации|публикация|размещен\w*|published|posted)"
+    r"\s*:?\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+TIME_AFTER = re.compile(rf",?\s*(?:в\s+|at\s+)?{TIME}\b", re.IGNORECASE)
+STAMP_START_MAX = 25  # a dated time this near a header line's start is the page's timestamp
 RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to|and|по|до|и)\s*\d", re.IGNORECASE)
 LEAD_CHARS = 700
+PIPE_LINE_MAX = 120  # «Site name | 15.11.2025 | Section»: a header line, not a table
 BANNER_SLACK_DAYS = 7  # a rate table is dated a day or two before the article
 
 
@@ -142,16 +156,26 @@ def page_date(line: str) -> tuple[date, bool] | None:
     (datetime.date(2023, 9, 29), True)
     >>> page_date("Trade grew on 1 June 2023.") is None
     True
+    >>> page_date("Region News | 15.11.2025")
+    (datetime.date(2025, 11, 15), False)
     """
     text = line.strip()
+    if "|" in text and len(text) <= PIPE_LINE_MAX:
+        cells = [found for cell in text.split("|") if (found := _cell_date(cell.strip()))]
+        return cells[0] if len(cells) == 1 else None
+    return _cell_date(text)
+
+
+def _cell_date(text: str) -> tuple[date, bool] | None:
+    """page_date of one line or one cell of a pipe-separated header."""
     if len(text) > 60:
         return None
     if found := ISO_LINE.fullmatch(text):
         day = make_date(found[1], found[2], found[3])
         return (day, False) if day else None
     if found := NUMERIC_LINE.fullmatch(text):
-        day = make_date(found[3], found[2], found[1])
-        return (day, False) if day else None
+        day = make_date(found[3], found[2], found[1]) or make_date(found[3], found[1], found[2])
+        return (day, False) if day else None  # day first unless impossible (02/18/2025)
     if found := WORDY_LINE.fullmatch(text):
         day = make_date(found[4], month_number(found[3]), found[2])
         return (day, bool(found[1]) and not found[5]) if day else None
@@ -159,6 +183,39 @@ def page_date(line: str) -> tuple[date, bool] | None:
         day = make_date(found[3], month_number(found[1]), found[2])
         return (day, False) if day else None
     return None
+
+
+def full_dates(line: str) -> list[tuple[date, bool]]:
+    """Each full date in a line (day first unless impossible), and whether it is stamped:
+    after «Опубликовано:»/"Published" or followed by a time near the line's start.
+
+    >>> full_dates("Опубликовано: 18.02.2025 17:05 · Источник: агентство")
+    [(datetime.date(2025, 2, 18), True)]
+    >>> full_dates("Posted 02/18/2025 by the editor")
+    [(datetime.date(2025, 2, 18), True)]
+    >>> full_dates("The forum will open in Minsk on 18 March 2025.")
+    [(datetime.date(2025, 3, 18), False)]
+    """
+    found = []
+    for match in FULL_DATE.finditer(line):
+        day = _full_date(match)
+        if day is None:
+            continue
+        stamped = bool(PUBLISHED_BEFORE.search(line[: match.start()])) or (
+            match.start() <= STAMP_START_MAX and bool(TIME_AFTER.match(line, match.end()))
+        )
+        found.append((day, stamped))
+    return found
+
+
+def _full_date(match: re.Match[str]) -> date | None:
+    if match[1]:
+        return make_date(match[1], match[2], match[3])
+    if match[4]:
+        return make_date(match[6], match[5], match[4]) or make_date(match[6], match[4], match[5])
+    if match[7]:
+        return make_date(match[9], month_number(match[8]), match[7])
+    return make_date(match[12], month_number(match[10]), match[11])
 
 
 def _top_lines(text: str, count: int = 25) -> list[str]:
@@ -208,9 +265,15 @@ def _lead_date(body: str) -> tuple[int, int, int | None, int | None] | None:
 
 
 def _with_year(
-    month: int, day: int, banner: date | None, text: str, weekday: int | None = None
+    month: int, day: int, banner: date | None, text: str, weekday: int | None = None,
+    named: list[date] | None = None,
 ) -> date | None:
-    if banner:
+    """The year for a day and month: a full date the page names for that day, the banner's,
+    or else the one the text's years suggest."""
+    same_day = [found for found in named or [] if (found.month, found.day) == (month, day)]
+    if same_day:
+        year = same_day[0].year
+    elif banner:
         year = _year_near(month, day, banner)
     else:
         inferred = infer_year(text)
@@ -253,10 +316,14 @@ def find_publication(text: str, body: str | None = None) -> Publication:
     banner = banner or (banners[0] if banners else None)
     if stamps:
         return Publication(stamps[0], "page", _place(text))
+    named = [found for line in _top_lines(text) for found in full_dates(line)]
+    if stamped := [day for day, is_stamp in named if is_stamp]:
+        return Publication(stamped[0], "page", _place(text))
+    named_days = [day for day, _ in named]
     if line := _dateline(text):
         month, day, year, place = line
         dated = make_date(year, month, day) if year else _with_year(
-            month, day, banner, lead_text
+            month, day, banner, lead_text, named=named_days
         )
         if dated:
             return Publication(dated, "dateline", place)
@@ -264,10 +331,12 @@ def find_publication(text: str, body: str | None = None) -> Publication:
     if lead:
         month, day, year, weekday = lead
         dated = make_date(year, month, day) if year else _with_year(
-            month, day, banner, lead_text, weekday
+            month, day, banner, lead_text, weekday, named_days
         )
         if dated:
             return Publication(dated, "text", _place(text))
+    if banners:
+        return Publication(banners[0], "banner", _place(text))
     return Publication(None, None, _place(text))
 
 

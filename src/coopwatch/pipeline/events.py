@@ -17,6 +17,13 @@ from coopwatch.model import (
     Sentence,
 )
 from coopwatch.pipeline.eventcues import count_before, cues, first_cue, resolve_date
+from coopwatch.pipeline.projects import (
+    find_kind,
+    main_region,
+    project_key,
+    project_title,
+    sentence_organizations,
+)
 from coopwatch.pipeline.registry import region_name_en
 from coopwatch.pipeline.sectors import find_sectors
 
@@ -129,20 +136,28 @@ def _subject(text: str, end: int) -> str | None:
 
 
 def tag_projects(doc: Document, found: Extraction) -> None:
-    """Add one ProjectMention per sentence naming a project, delivery or joint production."""
+    """Add one ProjectMention per sentence naming a project, delivery or joint production,
+    keyed by what, who and where (pipeline/projects.py) so later articles extend its history."""
     for sentence in doc.sentences:
-        cue = first_cue("project", sentence.text, doc.lang)
+        status = first_cue("status", sentence.text, doc.lang)
+        kind = find_kind(sentence.text, doc.lang)
+        cue = first_cue("project", sentence.text, doc.lang) or (kind if status else None)
         if cue is None:
             continue
         _, orgs, regions = _in_sentence(found, sentence)
-        status = first_cue("status", sentence.text, doc.lang)
+        named = sentence_organizations(found, sentence)
         sectors = find_sectors(sentence.text, doc.lang)
+        sector = sectors[0].sector if sectors else None
+        region = main_region(doc, found, sentence)
+        what = kind[0] if kind else None
         quantity = _QUANTITY.search(sentence.text)
         found.projects.append(ProjectMention(
-            description=sentence.text.strip()[:300], organizations=orgs, regions=regions,
-            sector=sectors[0].sector if sectors else None,
-            quantity=quantity.group(0) if quantity else None,
+            description=sentence.text.strip()[:300],
+            organizations=list(dict.fromkeys(orgs + [o.name for o in named])), regions=regions,
+            sector=sector, quantity=quantity.group(0) if quantity else None,
             status=status[0] if status else None,  # type: ignore[arg-type]
+            key=project_key(what, named, region, sector),
+            title=project_title(what, named, region, sector),
             evidence=_evidence(sentence, sentence.start + cue[1].start(),
                                sentence.start + cue[1].end()),
         ))

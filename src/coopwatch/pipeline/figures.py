@@ -121,9 +121,17 @@ ELLIPSIS_BY = (
 )
 
 
+# A percentage written with its sign, in a list or table cell: "+6.1%", "(−2.4%)".
+SIGNED = re.compile(r"(?:^|[\s(\[:;,/|])([+−])\s?$")
+
+
 def read_measure(figure: Figure, lang: str) -> None:
     """Decide what a percentage or change measures; mark the ones that are no trade atom."""
     if figure.kind == "percent":
+        signed = SIGNED.search(figure.left[-3:])
+        if signed:  # "(+6.1%)", «: −2,4%»: the sign says the change
+            figure.value = -figure.number() if signed.group(1) == "−" else figure.number()
+            return
         kind = classify_percent(figure.left, figure.right, lang)
         if kind == "share":
             figure.measure = "share_pct"

@@ -181,6 +181,8 @@ def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], l
         return is_russian_product(text, flow.end, parties)
     if not re.search(NOUN_FLOW, text[flow.start : flow.end], re.I):
         return False
+    if is_english_goods_after(text, flow.end, parties):
+        return True
     before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[max(0, flow.start - 30) : flow.start])
     if not before or any(p.start <= flow.start - len(before.group(0)) < p.end for p in parties):
         return False
@@ -190,9 +192,24 @@ def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], l
     return not any(compiled(kind, lang, r"(?:{})").fullmatch(word) for kind in MODIFIER_KINDS)
 
 
+def is_english_goods_after(text: str, position: int, parties: list[PartyMention]) -> bool:
+    """ "Exports of medicines to Tula": goods named after "of" are one product's trade."""
+    after = re.match(r"\s+of\s+([A-Za-z][\w-]*)", text[position : position + 40])
+    if not after or any(p.start <= position + after.start(1) < p.end for p in parties):
+        return False
+    word = after.group(1)
+    if re.fullmatch(EN_GENERAL_GOODS, word, re.I):
+        return False
+    return not any(compiled(kind, "en", r"(?:{})").fullmatch(word) for kind in MODIFIER_KINDS)
+
+
+EN_GENERAL_GOODS = r"goods|products?|produce|commodit\w+|merchandise|services|trade|Belarus\w*|Russia\w*"
+
+
 # «экспорт тракторов», «поставки белорусского продовольствия»: a noun in the genitive right
 # after the flow word (party adjectives skipped) names one product.
-RU_PLURAL_GOODS = r"(?:ов|ев|ей|ия|ии|аў|яў|іі)$"  # Belarusian endings too
+RU_PLURAL_GOODS = r"(?:ов|ев|ей|ия|ии|ий|ств|аў|яў|іі)$"  # Belarusian endings too
+RU_ADJECTIVE = r"(?:ых|их|ого|его|ой|ай|ага|ых|іх)$"  # «белорусских тракторов»: skip to the noun
 RU_GENERAL_GOODS = (
     r"товаров|продуктов|грузов|изделий|сторон|регионов|областей|стран|предприятий|компаний|"
     r"продукции|республики|федерации|россии|беларуси|белоруссии|"
@@ -208,7 +225,9 @@ def is_russian_product(text: str, position: int, parties: list[PartyMention]) ->
         if not word:
             return False
         start, end = position + word.start(1), position + word.end(1)
-        if any(p.start <= start < p.end for p in parties):
+        if any(p.start <= start < p.end for p in parties) or re.search(
+            RU_ADJECTIVE, word.group(1)
+        ):
             position = end
             continue
         noun = word.group(1)

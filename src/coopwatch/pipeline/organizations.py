@@ -4,9 +4,10 @@ Cascade: (1) registry names and aliases (organizations.tsv) in any case form, in
 "the Economy Minister" -> the ministry; (2) unknown names by patterns (orgfinders.py):
 English "X Plant", "company X", "NPO X", Russian legal forms and quoted names, natasha ORG
 spans with an organization word. News agencies, photo credits and bodies that stand for a
-party itself (governments, executive committees, embassies, parliaments) are not reported
+party itself (governments, executive committees, parliaments) are not reported
 as organizations: the gold counts companies, plants, ministries, committees, chambers,
-institutes.
+institutes, embassies (not an embassy's branch). A ministry of a region («Министерство
+промышленности и торговли Татарстана») is not the national ministry of the registry.
 """
 
 from __future__ import annotations
@@ -16,14 +17,21 @@ from functools import lru_cache
 
 from coopwatch.model import Document, Evidence, Extraction, OrganizationMention
 from coopwatch.pipeline import orgfinders
+from coopwatch.pipeline.regionalbodies import find_regional_ministries
 from coopwatch.pipeline.registry import OrgEntry, organizations
 from coopwatch.pipeline.textmatch import Match, PhraseIndex, words
 from coopwatch.pipeline.translit import fold
 
 NOT_REPORTED_KINDS = frozenset(
-    {"media", "government", "embassy", "executive_committee", "administration",
+    {"media", "government", "executive_committee", "administration",
      "parliament", "international"}
 )
+# an embassy's branch or office («отделение посольства в Смоленске») is not the embassy
+_BRANCH_BEFORE = re.compile(
+    r"(?:отделени\w*|филиал\w*|branch(?:es)?(?:\s+of)?|office(?:\s+of)?)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+# a ministry of a Russian region: «Министерство промышленности и торговли Татарстана»
+_REGION_GAP = re.compile(r"(?:\s+(?:и|and|of|the)?\s*[а-яёa-z]+){0,3}\s+$")
 _REGION_AFTER = re.compile(
     r"\s+(of|in)\s+(the\s+)?[A-Z]\w+\s+(Oblast|Region|region|Krai|Territory)"
 )
@@ -60,6 +68,9 @@ def _regional(doc: Document, found: Extraction, end: int) -> bool:
     for party in found.parties:
         if "-" in party.code and 0 <= party.start - end <= 4:
             return True
+        if party.code.startswith("RU-") and 0 < party.start - end <= 40 and _REGION_GAP.fullmatch(
+                " " + doc.text[end:party.start]):
+            return True
     tail = doc.text[end:end + 40]
     return bool(_REGION_AFTER.match(tail))
 
@@ -73,16 +84,38 @@ def _mention(doc: Document, entry: OrgEntry, start: int, end: int) -> Organizati
     )
 
 
+def _add_regional_ministries(doc: Document, found: Extraction, seen: set[str],
+                             taken: list[tuple[int, int]]) -> None:
+    """Ministries of Russian regions, named with their region (see `regionalbodies`)."""
+    for body in find_regional_ministries(doc.text, found.parties):
+        taken.append((body.start, body.end))
+        key = "org:" + fold(body.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        sentence = doc.sentence_at(body.start)
+        found.organizations.append(OrganizationMention(
+            name=body.name, key=key, kind="ministry", country="RU",
+            evidence=Evidence(sentence=sentence.index if sentence else -1,
+                              start=body.start, end=body.end)))
+
+
 def tag_organizations(doc: Document, found: Extraction) -> None:
     """Add one OrganizationMention per organization (first mention), registry names first."""
     seen: set[str] = set()
     taken: list[tuple[int, int]] = []
+    _add_regional_ministries(doc, found, seen, taken)
     for match in find_registry_organizations(doc.text):
         entry, via_minister = match.payload
+        if any(s <= match.start and match.end <= e for s, e in taken):
+            continue
         taken.append((match.start, match.end))
         if entry.key in seen or entry.kind in NOT_REPORTED_KINDS:
             continue
         if entry.kind == "ministry" and _regional(doc, found, match.end):
+            continue
+        if entry.kind == "embassy" and _BRANCH_BEFORE.search(doc.text[max(0, match.start - 30):
+                                                                      match.start]):
             continue
         mention = _mention(doc, entry, match.start, match.end)
         if mention:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from coopwatch import nlp
 from coopwatch.model import Document, PartyMention
+from coopwatch.pipeline.orgnames import ABBREVIATION_AFTER, nominative_name, nominative_quoted
 from coopwatch.pipeline.registry import first_names
 from coopwatch.pipeline.textmatch import normalize
 from coopwatch.pipeline.translit import fold
@@ -159,14 +160,25 @@ def _russian(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
         if m.group(1) or any(w in _RU_ORG_WORDS for w in before):
             yield OrgHit(m.start(), m.end(), _legal_name(m.group(1), _nominative(name)), "company")
         elif not any(w in _RU_NOT_ORG_WORDS for w in before):
-            yield OrgHit(m.start(), m.end(), _nominative(name), "company")
+            yield OrgHit(m.start(), m.end(), nominative_quoted(_nominative(name)), "company")
     for span in _ner(text):
         if span.type != "ORG" or not span.text[:1].isupper() or "«" in span.text:
             continue
         norms = [normalize(w) for w in span.text.split()]
         if len(norms) >= 2 and any(n in _RU_ORG_WORDS for n in norms):
-            name = re.sub(r"\s*\(.*?\)\s*|\s+им(?:ени|\.)\s.*$", "", span.normal or span.text)
-            yield OrgHit(span.start, span.stop, name.strip(), "company")
+            yield OrgHit(span.start, span.stop, _ner_name(text, span), "company")
+
+
+def _ner_name(text: str, span: _Span) -> str:
+    """A short name for a natasha ORG span: its abbreviation in brackets when it has one
+    ("... общество (ВАСО)"), else its words up to the organization word in the nominative."""
+    inner = re.search(r"\(([^()]+)\)\s*$", span.text)
+    after = ABBREVIATION_AFTER.match(text, span.stop)
+    abbreviation = after.group(1) if after else inner.group(1) if inner else None
+    if abbreviation and ABBREVIATION_AFTER.fullmatch(f"({abbreviation})"):
+        return abbreviation
+    words = re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
+    return nominative_name(words, _RU_ORG_WORDS)
 
 
 def _nominative(name: str) -> str:
@@ -213,7 +225,36 @@ def ner_spans(text: str) -> tuple[_Span, ...]:
     return _ner(text)
 
 
+MENU_SEPARATORS = re.compile(r"\s[|›»/·•>]\s")
+
+
+def is_menu_line(line: str) -> bool:
+    """A navigation line: short items between separators ("Home | News | Ministry of ...").
+
+    >>> is_menu_line("Главная / Новости / Экономика"), is_menu_line("MAZ / BelAZ trucks sell")
+    (True, False)
+    """
+    items = MENU_SEPARATORS.split(line.strip())
+    return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+
+
+def _line_at(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _abbreviated(text: str, hit: OrgHit) -> OrgHit:
+    """A long name followed by its abbreviation in brackets is known by the abbreviation."""
+    after = ABBREVIATION_AFTER.match(text, hit.end)
+    if after and len(hit.name.split()) >= 2:
+        return OrgHit(hit.start, after.end(), after.group(1), hit.kind)
+    return hit
+
+
 def find_unknown(doc: Document, parties: list[PartyMention]) -> list[OrgHit]:
-    """Unknown organizations of a document, in text order."""
+    """Unknown organizations of a document, in text order, none from a menu line."""
     finder = _english if doc.lang == "en" else _russian
-    return sorted(finder(doc, parties), key=lambda h: (h.start, -(h.end - h.start)))
+    hits = [_abbreviated(doc.text, hit) for hit in finder(doc, parties)
+            if not is_menu_line(_line_at(doc.text, hit.start))]
+    return sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))

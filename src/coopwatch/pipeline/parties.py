@@ -4,6 +4,9 @@ The names live in `data/regions.tsv` (its header documents the format). A name i
 of words; a text word matches a name word by its lower-case form or any of its pymorphy3
 lemmas, so one nominative row covers every grammatical case. The text is split into words once,
 lemma lookups are cached, and the gazetteer is indexed by the first word of each name.
+A hyphenated word that is no name as a whole ("Belarus-Tula", «белорусско-тульский») is read
+part by part; an abbreviation with two readings («РБ», «РТ») is resolved by the other names
+of the text (resolve_alt).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class Entry:
     lang: str
     words: tuple[frozenset[str] | str, ...]  # a str is a prefix, a frozenset the keys
     namelike: bool = False
+    alt: str | None = None  # an abbreviation's other reading («РБ»: RU-BA), see resolve_alt
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,7 @@ class PartyMatch:
     start: int
     end: int
     surface: str
+    alt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,18 +153,20 @@ def read_entries(text: str) -> list[Entry]:
             raise ValueError(f"regions.tsv line {number}: expected code, kind ({', '.join(KINDS)}),"
                              " lang, names separated by tabs")
         code, kind, lang, names = fields[:4]
-        namelike = len(fields) > 4 and "namelike" in fields[4]
+        flags = fields[4].split() if len(fields) > 4 else []
+        namelike = "namelike" in flags
+        alt = next((f.split(":", 1)[1] for f in flags if f.startswith("else:")), None)
         for name in names.split("|"):
             words = parse_name(name.strip())
             if not words or (isinstance(words[0], str) and len(words[0]) < PREFIX_KEY_LEN):
                 raise ValueError(f"regions.tsv line {number}: bad name {name!r}")
-            entries.append(Entry(code, kind, lang, words, namelike))
+            entries.append(Entry(code, kind, lang, words, namelike, alt))
     return entries
 
 
 def _word_matches(matcher: frozenset[str] | str, token: Token, keys: frozenset[str]) -> bool:
-    if isinstance(matcher, str):
-        return fold(token.text).startswith(matcher)
+    if isinstance(matcher, str):  # a prefix covers one word, not «беларуска-расійскі» whole
+        return fold(token.text).startswith(matcher) and ("-" in matcher or "-" not in token.text)
     return not matcher.isdisjoint(keys)
 
 
@@ -213,7 +220,7 @@ def _matches_at(gaz: Gazetteer, tokens: list[Token], keys: list[frozenset[str]],
             if _accept(entry, tokens, i, n):
                 start, end = tokens[i].start, tokens[i + n - 1].end
                 found.append(PartyMatch(entry.code, entry.kind, start + offset, end + offset,
-                                        text[start:end]))
+                                        text[start:end], entry.alt))
     return found
 
 
@@ -240,6 +247,14 @@ def _resolve_context(gaz: Gazetteer, matches: list[PartyMatch]) -> list[PartyMat
     return resolved
 
 
+def resolve_alt(matches: list[PartyMatch]) -> list[PartyMatch]:
+    """«РБ» is Belarus unless the text names its other reading (Bashkortostan) by a name and
+    never names Belarus itself: then it is the other one (regions.tsv flag `else:`)."""
+    named = {m.code for m in matches if m.alt is None and m.kind not in LOOSE_KINDS}
+    return [PartyMatch(m.alt, m.kind, m.start, m.end, m.surface)
+            if m.alt and m.alt in named and m.code not in named else m for m in matches]
+
+
 def _resolve_metonymy(text: str, matches: list[PartyMatch], offset: int) -> list[PartyMatch]:
     """"Minsk and Moscow", «официальный Минск»: the capitals standing for their countries."""
     resolved = list(matches)
@@ -257,6 +272,31 @@ def _resolve_metonymy(text: str, matches: list[PartyMatch], offset: int) -> list
     return resolved
 
 
+def part_keys(part: str, last: bool) -> frozenset[str]:
+    """The keys of one part of a hyphenated word; a non-final Russian compound stem
+    («белорусско-», «тульско-») also reads as its adjective.
+
+    >>> "тульский" in part_keys("тульско", last=False)
+    True
+    """
+    keys = word_keys(part)
+    if not last and part.endswith("о") and has_cyrillic(part) and len(part) > 4:
+        keys |= word_keys(part[:-1] + "ий")
+    return keys
+
+
+def _hyphen_parts(gaz: Gazetteer, token: Token, text: str, offset: int) -> list[PartyMatch]:
+    """ "Belarus-Tula trade", «белорусско-тульский», "Belarusian-Russian": a hyphenated word
+    that is no name as a whole may join two names, each a party of its own."""
+    parts = [Token(token.start + m.start(), token.start + m.end(), m.group())
+             for m in re.finditer(r"\w+", token.text)]
+    keys = [part_keys(p.text, i == len(parts) - 1) for i, p in enumerate(parts)]
+    found: list[PartyMatch] = []
+    for i in range(len(parts)):
+        found.extend(_matches_at(gaz, parts, keys, i, text, offset))
+    return found
+
+
 def find_matches(text: str, offset: int = 0) -> list[PartyMatch]:
     """Every party name in `text`, longest match first, offsets shifted by `offset`."""
     gaz = load_gazetteer()
@@ -266,7 +306,12 @@ def find_matches(text: str, offset: int = 0) -> list[PartyMatch]:
     matches: list[PartyMatch] = []
     for i in range(len(tokens)):
         matches.extend(_matches_at(gaz, tokens, keys, i, text, offset))
-    return _resolve_metonymy(text, _resolve_context(gaz, _longest_first(matches)), offset)
+    for token in tokens:
+        if "-" in token.text and not any(
+                m.start - offset < token.end and token.start < m.end - offset for m in matches):
+            matches.extend(_hyphen_parts(gaz, token, text, offset))
+    kept = resolve_alt(_longest_first(matches))
+    return _resolve_metonymy(text, _resolve_context(gaz, kept), offset)
 
 
 def find_parties(text: str, offset: int = 0) -> list[PartyMention]:

@@ -18,7 +18,9 @@ about. The cascade, with cue words from `data/partner_cues.tsv`:
    partners ("the leading partners are Moscow, Tula and Kaluga"), or named at least twice with
    a cooperation cue, or named in one sentence with a partner of the other side ("talks
    between Bryansk and Mogilev Oblasts"), or coordinated with a partner ("with the
-   neighbouring Vitebsk and Mogilev Oblasts").
+   Vitebsk and Mogilev Oblasts"). Coordinated names before one plural noun («Минская и
+   Московская области») are each read as the oblast; a region named as a neighbour
+   ("bordering", «граничит с») is not a partner.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "в", "во", "из", "на"
 NEGATIVE_WINDOW = 4
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–.!?\n]")
 WORDS = re.compile(r"\w+(?:[-.]\w+)*")
+# one plural region noun shared by coordinated adjectives: «Минская и Московская области»
+SHARED_NOUN = re.compile(
+    r"(?:oblasts|regions|provinces|област(?:и|ей|ям|ями|ях)|вобласці|абласц(?:ей|ям|ямі|ях))$",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -286,6 +292,45 @@ def pick_partners(scores: dict[str, RegionScore]) -> list[str]:
     return sorted(chosen)
 
 
+def _oblast_code(surface: str) -> str | None:
+    """The region a bare name stands for with a region noun added ('Минская' -> BY-MI).
+
+    >>> _oblast_code("Минская"), _oblast_code("Minsk"), _oblast_code("Moscow")
+    ('BY-MI', 'BY-MI', 'RU-MOS')
+    """
+    noun = "область" if re.search("[а-яё]", surface, re.IGNORECASE) else "Oblast"
+    found = find_parties(f"{surface} {noun}")
+    return found[0].code if len(found) == 1 and "-" in found[0].code else None
+
+
+def shared_oblasts(text: str, mentions: list[PartyMention]) -> list[PartyMention]:
+    """Mentions coordinated before one plural region noun, each read as its oblast.
+
+    >>> text = "Минская и Московская области"
+    >>> [m.code for m in shared_oblasts(text, find_parties(text))]
+    ['BY-MI', 'RU-MOS']
+    """
+    result = list(mentions)
+    chain: list[int] = []
+    for i, mention in enumerate(result):
+        chain.append(i)
+        follows = i + 1 < len(result) and COORDINATION.fullmatch(
+            text[mention.end:result[i + 1].start])
+        if follows:
+            continue
+        after = WORDS.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == " " else None
+        last_words = WORDS.findall(mention.surface)[-1:] + ([after.group()] if after else [])
+        if len(chain) > 1 and any(SHARED_NOUN.fullmatch(w) for w in last_words):
+            for j in chain:
+                if not SHARED_NOUN.fullmatch(WORDS.findall(result[j].surface)[-1]):
+                    code = _oblast_code(result[j].surface)
+                    if code:
+                        result[j] = result[j].model_copy(update={"code": code})
+        chain = []
+    return result
+
+
 def choose_partners(doc: Document, found: Extraction) -> None:
     """Stage (last): the document's partner regions from `found.parties`."""
-    found.partners = pick_partners(score_regions(doc, found.parties))
+    mentions = shared_oblasts(doc.text, found.parties)
+    found.partners = pick_partners(score_regions(doc, mentions))

@@ -72,7 +72,8 @@ def _russian_names(doc: Document) -> list[NameHit]:
     return hits
 
 
-_BE_NAME = re.compile(r"(?<![\w-])([А-ЯЁІЎ][а-яёіў]+)\s+([А-ЯЁІЎ][а-яёіў’'ʼ]+(?:-[А-ЯЁІЎ][а-яёіў]+)?)")
+_BE_NAME = re.compile(  # a lookahead, so "Расіі Аляксандр Рогаў" still finds the pair
+    r"(?<![\w-])(?=([А-ЯЁІЎ][а-яёіў]+)\s+([А-ЯЁІЎ][а-яёіў’'ʼ]+(?:-[А-ЯЁІЎ][а-яёіў]+)?))")
 
 
 def _belarusian_names(doc: Document, found: Extraction) -> list[NameHit]:
@@ -81,7 +82,7 @@ def _belarusian_names(doc: Document, found: Extraction) -> list[NameHit]:
     regions = [(p.start, p.end) for p in found.parties]
     hits: list[NameHit] = []
     for m in _BE_NAME.finditer(doc.text):
-        if fold(m.group(1)) not in first_names() or any(
+        if hits and m.start(1) < hits[-1].end or fold(m.group(1)) not in first_names() or any(
                 s < m.end(2) and m.start(1) < e for s, e in regions):
             continue
         first, surname = m.group(1), m.group(2)

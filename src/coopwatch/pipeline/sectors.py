@@ -2,7 +2,10 @@
 
 Cues are data (data/sectors.tsv): English words with "*" endings, Russian words by lemma.
 Where cues overlap the longest wins, so "agricultural machinery" counts for machinery only.
-The document's sectors are the set of its mentions.
+The document's sectors are the set of its mentions, counted only in the article's body (not in
+headline lists, `newslist`), not where a cue names a cost ("logistics costs have grown",
+«стоимость логистики»), and a sector known only from weak cues ("~" in the file: "components",
+«фермеры») needs them in two sentences.
 """
 
 from __future__ import annotations
@@ -12,8 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coopwatch.model import Document, Evidence, Extraction, SectorMention
+from coopwatch.pipeline.newslist import body_bounds
 from coopwatch.pipeline.registry import _rows
 from coopwatch.pipeline.textmatch import PhraseIndex, words
+
+WEAK = "~"  # a cue marked so in sectors.tsv counts only when repeated
+COST_ROWS = ("-cost-before", "-cost-after")  # word stems that make a cue a cost, not a sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,16 +30,48 @@ class SectorHit:
     start: int
     end: int
     sector: str
+    weak: bool = False
+
+
+def _hit(start: int, end: int, sector: str) -> SectorHit:
+    return SectorHit(start, end, sector.lstrip(WEAK), sector.startswith(WEAK))
 
 
 def _cues(lang: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Cue -> every sector it is listed under, in file order."""
+    """Cue -> every sector it is listed under ("~sector" for a weak cue), in file order."""
     table: dict[str, list[str]] = {}
     for row in _rows("sectors.tsv"):
-        if row["lang"] == lang:
+        if row["lang"] == lang and not row["sector"].startswith("-"):
             for cue in filter(None, (c.strip() for c in row["cues"].split("|"))):
-                table.setdefault(cue, []).append(row["sector"])
+                mark = WEAK if cue.startswith(WEAK) else ""
+                table.setdefault(cue.lstrip(WEAK), []).append(mark + row["sector"])
     return [(cue, tuple(dict.fromkeys(sectors))) for cue, sectors in table.items()]
+
+
+@lru_cache(maxsize=1)
+def _cost_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words just before / just after a cue that make it a cost ("costs", «стоимость»)."""
+    stems: dict[str, list[str]] = {kind: [] for kind in COST_ROWS}
+    for row in _rows("sectors.tsv"):
+        if row["sector"] in stems:
+            stems[row["sector"]] += [re.escape(c.strip()) for c in row["cues"].split("|")
+                                     if c.strip()]
+    before = "|".join(stems[COST_ROWS[0]]) or "(?!x)x"
+    after = "|".join(stems[COST_ROWS[1]]) or "(?!x)x"
+    return (re.compile(rf"\b(?:{before})\w*\s+(?:\w+\s+)?$", re.IGNORECASE),
+            re.compile(rf"^\s+(?:{after})\w*\b", re.IGNORECASE))
+
+
+def is_cost(text: str, start: int, end: int) -> bool:
+    """A cue named as a cost or price: "logistics costs", «стоимость логистики».
+
+    >>> text = "Logistics costs have grown."
+    >>> is_cost(text, 0, 9), is_cost("Logistics centres opened.", 0, 9)
+    (True, False)
+    """
+    before, after = _cost_patterns()
+    return bool(before.search(text[max(0, start - 40):start])
+                or after.match(text[end:end + 40]))
 
 
 def _en_pattern(cue: str) -> str:
@@ -71,7 +110,7 @@ def _english_hits(text: str) -> list[SectorHit]:
             m = pattern.match(text, start.start())
             if m:
                 found = sectors[(m.lastindex or 1) - 1]
-                hits.extend(SectorHit(m.start(), m.end(), sector) for sector in found)
+                hits.extend(_hit(m.start(), m.end(), sector) for sector in found)
     return hits
 
 
@@ -88,7 +127,7 @@ def find_sectors(text: str, lang: str) -> list[SectorHit]:
     ['agricultural_machinery', 'agriculture_food', 'agriculture_food']
     """
     if lang != "en":
-        return [SectorHit(m.start, m.end, sector) for m in _russian().find(words(text))
+        return [_hit(m.start, m.end, sector) for m in _russian().find(words(text))
                 for sector in m.payload]
     hits = _english_hits(text)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -100,13 +139,32 @@ def find_sectors(text: str, lang: str) -> list[SectorHit]:
     return kept
 
 
+def body_hits(text: str, lang: str) -> list[SectorHit]:
+    """Cues in the article's body (not in headline lists) that do not name a cost."""
+    start, end = body_bounds(text)
+    return [h for h in find_sectors(text, lang)
+            if start <= h.start < end and not is_cost(text, h.start, h.end)]
+
+
+def _strong_enough(hits: list[tuple[SectorHit, int]]) -> set[str]:
+    """Sectors with a strong cue, or weak cues in two different sentences."""
+    strong = {h.sector for h, _ in hits if not h.weak}
+    weak: dict[str, set[int]] = {}
+    for hit, index in hits:
+        weak.setdefault(hit.sector, set()).add(index)
+    return strong | {sector for sector, seen in weak.items() if len(seen) >= 2}
+
+
 def tag_sectors(doc: Document, found: Extraction) -> None:
-    """Add one SectorMention per sentence and sector named in it."""
+    """Add one SectorMention per sentence and sector named in the article's body."""
     seen: set[tuple[int, str]] = set()
-    for hit in find_sectors(doc.text, doc.lang):
+    hits = []
+    for hit in body_hits(doc.text, doc.lang):
         sentence = doc.sentence_at(hit.start)
-        index = sentence.index if sentence else -1
-        if (index, hit.sector) in seen:
+        hits.append((hit, sentence.index if sentence else -1))
+    kept = _strong_enough(hits)
+    for hit, index in hits:
+        if hit.sector not in kept or (index, hit.sector) in seen:
             continue
         seen.add((index, hit.sector))
         found.sectors.append(SectorMention(

@@ -54,7 +54,9 @@ def horizon(text: str, lang: str, published: date | None) -> str | None:
     named = compiled("horizon", lang, r"(?<!\w){}").search(text)
     if named:
         return value_of("horizon", named.group(0), lang)
-    year = re.search(r"(?:by|until|till|до|к|да)\s+(?P<y>20\d\d)", text, re.I)
+    year = re.search(
+        r"(?:by|until|till|до|к|да|на(?=\s+20\d\d\s+год))\s+(?P<y>20\d\d)", text, re.I
+    )
     if year:
         return year.group("y")
     span = re.search(

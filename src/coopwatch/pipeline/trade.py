@@ -32,7 +32,7 @@ from coopwatch.model import (
 from coopwatch.pipeline.context import DocContext, build_context
 from coopwatch.pipeline.dedupe import dedupe_atoms, dedupe_targets
 from coopwatch.pipeline.figures import Figure, read_figures
-from coopwatch.pipeline.flows import FlowMention, is_product_flow
+from coopwatch.pipeline.flows import FlowMention, is_product_flow, side
 from coopwatch.pipeline.growth import direction
 from coopwatch.pipeline.lexicon import compiled, entries
 from coopwatch.pipeline.periods import find_periods
@@ -45,12 +45,14 @@ from coopwatch.pipeline.targets import (
     multiplier_value,
 )
 from coopwatch.pipeline.trade_parties import (
+    is_total,
     nearest_flow,
     outside,
     parties_of,
     regional,
     share_holder,
     tied,
+    two_regions,
 )
 from coopwatch.pipeline.trade_periods import (
     ParagraphState,
@@ -110,7 +112,8 @@ def tag_trade(doc: Document, found: Extraction) -> None:
     for sentence in doc.sentences:
         paragraph = context.paragraphs[sentence.index] if context.paragraphs else 0
         if paragraph != state.number:
-            state = ParagraphState(number=paragraph)
+            asked = sentence.index > 0 and is_question(doc.sentences[sentence.index - 1].text)
+            state = ParagraphState(number=paragraph, carried_flow=state.flow if asked else None)
         figures = read_figures(sentence.text, doc.lang, sentence.start)
         if sentence.index > 0:
             continue_growth(figures, doc.sentences[sentence.index - 1].text, doc.lang)
@@ -119,6 +122,15 @@ def tag_trade(doc: Document, found: Extraction) -> None:
         target.value = level_value(read.atoms, target, str(year)) or 0.0
     found.trade.extend(dedupe_atoms(read.atoms))
     found.targets.extend(dedupe_targets([t for t in read.targets if t.value]))
+
+
+def is_question(text: str) -> bool:
+    """An interviewer's question: the answer after it may leave out what it asked about.
+
+    >>> is_question("How is trade with Belarus developing?"), is_question("Trade grew.")
+    (True, False)
+    """
+    return text.rstrip(" »”\"'").endswith("?")
 
 
 def read_sentence(place: Place, read: Found) -> None:
@@ -133,6 +145,7 @@ def read_sentence(place: Place, read: Found) -> None:
         if isinstance(fact, TradeAtom):
             read.atoms.append(fact)
             place.state.flow = fact.flow
+            place.state.pair = (fact.reporter, fact.partner)
         elif fact is not None:
             goal_said = True
             if isinstance(fact, Target):
@@ -158,6 +171,8 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
         compiled("anaphor", lang, r"(?<!\w)(?:{})(?!\w)").search(sentence.text)
     )
     flow = flow_of(doc.text, figure, flows, place.state if points_back else None)
+    if flow is None and figure.kind == "amount" and place.context.trade_said_before(sentence):
+        flow = goal_flow(sentence.text, lang, place.state)
     if flow is None or (
         figure.measure == "share_pct" and not flows and not share_holder(figure, parties)
     ):
@@ -167,9 +182,14 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
         return None
     spans = [(f.start, f.end) for f in place.figures]
     named = tied(doc.text, regional(doc.text, outside(parties, spans), place.context), flows)
+    if mention and figure.measure != "share_pct" and is_total(doc.text, mention, named, lang):
+        return None
     pair = parties_of(doc.text, figure, flow, named, flows, place.context, lang)
     if pair is None:
         return None
+    if not named and place.state.pair:
+        pair = carried_pair(pair, place.state.pair)
+    pair = two_regions(pair, sentence.text, place.context, lang)
     periods = place.context.periods[sentence.index]
     period, own = period_of(doc, figure, periods, place.context, place.state)
     if period is None and not own:
@@ -186,6 +206,30 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
     if atom.measure == "growth_pct":
         atom.base = growth_base(sentence.text, periods, period)
     return atom
+
+
+def goal_flow(text: str, lang: str, state: ParagraphState) -> str | None:
+    """ "Half a billion dollars: that is the bar for 2027": a goal for the piece's trade
+    that leaves the flow word out; the paragraph's flow, else turnover."""
+    if not has_target_cue(text, lang):
+        return None
+    if not compiled("goal_level", lang, r"(?<!\w)(?:{})").search(text):
+        return None
+    return state.flow or "turnover"
+
+
+def carried_pair(pair: tuple[str, str], before: tuple[str, str]) -> tuple[str, str]:
+    """A figure whose sentence names no party ("In May it grew by 4%") is between the parties
+    of the paragraph's last figure, in its own direction.
+
+    >>> carried_pair(("BY-HO", "RU-BRY"), ("RU-BRY", "BY"))
+    ('BY', 'RU-BRY')
+    """
+    by = next((c for c in before if side(c) == "BY"), None)
+    ru = next((c for c in before if side(c) == "RU"), None)
+    if by is None or ru is None:
+        return pair
+    return (by, ru) if side(pair[0]) == "BY" else (ru, by)
 
 
 def goal_by_reference(place: Place, read: Found) -> None:
@@ -269,8 +313,8 @@ def flow_of(
     earlier = [f for f in flows if f.end <= figure.start]
     if earlier:
         return earlier[-1].flow
-    if state and state.flow:
-        return state.flow
+    if state and (state.flow or state.carried_flow):
+        return state.flow or state.carried_flow
     after = [f for f in flows if f.start >= figure.end]
     return after[0].flow if after else None
 

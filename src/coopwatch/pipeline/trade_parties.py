@@ -17,6 +17,8 @@ from coopwatch.pipeline.flows import (
     side,
     turnover_parties,
 )
+from coopwatch.pipeline.lexicon import compiled
+from coopwatch.pipeline.parties import name_kind
 
 
 def outside(parties: list[PartyMention], spans: list[tuple[int, int]]) -> list[PartyMention]:
@@ -81,6 +83,14 @@ def regional(text: str, parties: list[PartyMention], context: DocContext) -> lis
     return result
 
 
+def other_republic(parties: list[PartyMention], code: str, context: DocContext
+                   ) -> list[PartyMention]:
+    """«Поставки из республики в Татарстан»: "the republic" that would make a flow run from a
+    party to itself is the other side (Belarus here), not the republic named last."""
+    return [p.model_copy(update={"code": context.counterpart(code)})
+            if p.code == code and name_kind(p.surface) == "context" else p for p in parties]
+
+
 def is_dateline(party: PartyMention) -> bool:
     """ "VITEBSK, 28 July (BelTA) –": the place a piece was filed from is no party to trade."""
     return party.surface.isupper() and len(party.surface) > 3
@@ -91,6 +101,45 @@ def nearest_flow(flows: list[FlowMention], figure: Figure, flow: str) -> FlowMen
     before = [f for f in flows if f.end <= figure.start and f.flow == flow]
     after = [f for f in flows if f.start >= figure.end and f.flow == flow]
     return before[-1] if before else (after[0] if after else None)
+
+
+def two_regions(pair: tuple[str, str], text: str, context: DocContext, lang: str) -> tuple[str, str]:
+    """ "Trade between the two regions", «между нашими областями»: the document's Belarusian
+    and Russian regions, whatever side names the sentence leaves out."""
+    by_region = context.region_by or context.main_by
+    if "-" not in by_region or context.main_ru == "RU":
+        return pair
+    if not compiled("two_regions", lang, r"(?<!\w)(?:{})").search(text):
+        return pair
+    return tuple(  # type: ignore[return-value]
+        by_region if c == "BY" else context.main_ru if c == "RU" else c for c in pair
+    )
+
+
+PARTNER_LEAD = r"(?:with|between|to|from|с|со|между|в|из|з|са|паміж|у|ў)\s+(?:the\s+)?$"
+
+
+def is_total(text: str, mention: FlowMention, parties: list[PartyMention], lang: str) -> bool:
+    """ "The region's foreign trade reached $5 billion": one party's trade with the world,
+    unless the sentence names both sides or a partner ("foreign trade with Belarus")."""
+    start, end = max(0, mention.start - 40), mention.end + 25
+    window = text[start:end]
+    if not compiled("total_trade", lang, r"(?<!\w)(?:{})").search(window):
+        return False
+    if compiled("bilateral", lang, r"(?<!\w)(?:{})").search(window):
+        return False
+    if {side(p.code) for p in parties} >= {"BY", "RU"}:
+        return False
+    owned = compiled("total_owner", lang, r"(?<!\w)(?:{})").search(window) or any(
+        start < p.end and p.start < end for p in parties
+    )
+    if not owned:
+        return False  # «внешнеторговый оборот вырос»: the piece's pair, from the context
+    return not any(
+        re.search(PARTNER_LEAD, text[max(0, p.start - 12) : p.start], re.I)
+        for p in parties
+        if p.start > mention.start
+    )
 
 
 def pick(parties: list[PartyMention], country: str, main: str) -> str | None:
@@ -137,6 +186,10 @@ def parties_of(
         if mention:
             roles = flow_roles(text, mention, parties, lang, figure.start)
             reporter, partner = reporter_partner(flow, roles)
+            if reporter is not None and reporter == partner:
+                roles = flow_roles(text, mention, other_republic(parties, reporter, context),
+                                   lang, figure.start)
+                reporter, partner = reporter_partner(flow, roles)
     if reporter is None and partner is None:
         if flow == "turnover":
             reporter, partner = context.default_pair()

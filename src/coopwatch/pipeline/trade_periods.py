@@ -25,6 +25,8 @@ class ParagraphState:
     period: str | None = None
     any_year: str | None = None  # the last year named at all, for "back then"
     flow: str | None = None
+    pair: tuple[str, str] | None = None  # the parties of the paragraph's last atom
+    carried_flow: str | None = None  # the last flow word of the paragraph before (a Q&A)
 
 
 def period_of(
@@ -114,7 +116,9 @@ def reference_from_comparison(sentences: list[list[PeriodMention]]) -> date | No
 def horizon_year(text: str, mention: PeriodMention) -> bool:
     """A year after "by"/«до»/«к» is when a goal is due, not a figure's period."""
     return bool(
-        re.search(r"(?:by|until|до|к)\s+$", text[max(0, mention.start - 8) : mention.start], re.I)
+        re.search(
+            r"(?:by|until|до|к|на)\s+$", text[max(0, mention.start - 8) : mention.start], re.I
+        )
     )
 
 
@@ -122,14 +126,18 @@ def year_hint(
     periods: list[PeriodMention], figure: Figure, state: ParagraphState, reference: date | None
 ) -> int | None:
     """A year said before a yearless span in the sentence ("In 2023 ... in the first quarter";
-    «года нынешнего, за первый месяц»), else the paragraph's."""
+    «года нынешнего, за первый месяц»), else the paragraph's span of months ("In
+    January-May 2024 … In May alone"); after a whole year's figure a month with no year is
+    the latest such month (spec)."""
     for mention in reversed([p for p in periods if not p.base and p.end <= figure.start]):
         if mention.year:
             return mention.year
         if mention.rel is not None and mention.months is None:
             return reference.year + mention.rel if reference else None
-    if state.period and state.period[:4].isdigit():
+    if state.period and ".." in state.period:
         return int(state.period[:4])
+    if state.period and state.period.isdigit() and reference is None:
+        return int(state.period)
     return None
 
 

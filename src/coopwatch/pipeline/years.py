@@ -42,11 +42,16 @@ MONTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 FUTURE_WINDOW = 60  # characters before a year in which "will", "plan", «планирует» make it a plan
-SENTENCE_END = re.compile(r"[.!?\n]")
+SENTENCE_END = re.compile(r"[.!?]|\n(?![^\S\n]*[a-zа-яё\d(«\"])")
+# a line break ends a sentence unless the next line goes on in lower case or with a number
+SENTENCE_BREAK = re.compile(r"\n(?![^\S\n]*[a-zа-яё\d(«\"])")
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    """The sentence around a year; a hard line wrap («до\n2027 года») does not end it."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?") + 1
+    while (cut := SENTENCE_BREAK.search(text, left)) and cut.start() < start:
+        left = cut.end()
     after = SENTENCE_END.search(text, end)
     return left, after.start() if after else len(text)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from coopwatch.store import queries
 from coopwatch.store.analytics import FACT_SELECT, fact_row, loads
+from coopwatch.store.analytics_projects import all_projects, entity_projects
 from coopwatch.store.textindex import fts_query, query_terms
 
 
@@ -151,6 +152,7 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] |
             (entity_id,),
         )
     ]
+    entity["projects"] = entity_projects(conn, entity_id)
     return entity
 
 
@@ -162,15 +164,5 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 30) -> dict[str, A
 
 
 def knowledge_projects(conn: sqlite3.Connection, region: str | None = None) -> list[dict[str, Any]]:
-    """Projects with their status, optionally those of one region, newest first."""
-    rows = conn.execute(
-        FACT_SELECT + " WHERE f.kind = 'project' ORDER BY d.published DESC, f.id DESC LIMIT 2000"
-    ).fetchall()
-    projects = [fact_row(r) for r in rows]
-    if region:
-        projects = [
-            p
-            for p in projects
-            if region in (p["data"].get("regions") or []) or region in (p["reporter"], p["partner"])
-        ]
-    return projects
+    """Projects, one per identity, with their status history; optionally one region's."""
+    return all_projects(conn, region)

@@ -14,6 +14,7 @@ from coopwatch.store.analytics import (
     flow_from_belarus,
     loads,
 )
+from coopwatch.store.analytics_projects import group_projects, project_facts, projects_with_keys
 from coopwatch.store.analytics_trade import chart_panels, latest_growth, trade_points
 
 DOCS = "WITH rd(id) AS (SELECT value FROM json_each(:docs))\n"  # the region's documents
@@ -135,29 +136,11 @@ def region_timeline(conn: sqlite3.Connection, docs: str, limit: int = 60) -> lis
 
 
 def region_projects(conn: sqlite3.Connection, docs: str) -> list[dict[str, Any]]:
-    """Projects in the region's articles, each with its status history (oldest first)."""
-    rows = conn.execute(
-        DOCS + "SELECT f.id, f.kind, f.data, f.document_id, d.published, d.title,"
-        " s.idx AS sentence, s.text AS sentence_text FROM facts f"
-        " JOIN rd ON rd.id = f.document_id JOIN documents d ON d.id = f.document_id"
-        " LEFT JOIN sentences s ON s.id = f.sentence_id"
-        " WHERE f.kind = 'project' ORDER BY d.published, f.id LIMIT 400",
-        {"docs": docs},
-    )
-    projects: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        item = _linked(row)
-        name = str(item["data"].get("description") or "").strip()
-        project = projects.setdefault(name.lower(), {"description": name, "history": []})
-        project["history"].append(
-            {
-                "status": item["data"].get("status"),
-                "published": item["published"],
-                "link": item["link"],
-                "title": item["title"],
-            }
-        )
-    return list(projects.values())
+    """Projects in the region's articles, one per identity across articles and languages, each
+    with its whole status history (oldest first, as reported, each step with its sentence)."""
+    facts = project_facts(conn, "f.document_id IN (SELECT value FROM json_each(:docs))",
+                          {"docs": docs})
+    return group_projects(projects_with_keys(conn, facts))[:100]
 
 
 def region_articles(conn: sqlite3.Connection, docs: str, limit: int = 50) -> dict[str, Any]:

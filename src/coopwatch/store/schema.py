@@ -143,4 +143,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX facts_partner_kind ON facts(partner, kind);
     CREATE INDEX mentions_entity_document ON mentions(entity_id, document_id);
     """,
+    # 4 (knowledge base, helper 14): one project across articles and languages — its facts by
+    # `ProjectMention.key` (stored in `data`), for the status history of a project
+    """
+    CREATE INDEX facts_project_key ON facts(json_extract(data, '$.key')) WHERE kind = 'project';
+    """,
 ]
