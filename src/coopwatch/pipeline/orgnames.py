@@ -19,7 +19,7 @@ NAMED_AFTER = re.compile(r"\s+им(?:ени|я|\.)\s.*$")
 
 
 def _as_written(original: str, form: str) -> str:
-    """`form` with the capitals of `original` ('Новосибирском', 'новосибирский' -> Новосибирский)."""
+    """`form` with the capitals of `original` (Новосибирском + новосибирский: Новосибирский)."""
     if original.isupper() and len(original) > 1:
         return form.upper()
     return form[:1].upper() + form[1:] if original[:1].isupper() else form

@@ -318,7 +318,8 @@ def shared_oblasts(text: str, mentions: list[PartyMention]) -> list[PartyMention
             text[mention.end:result[i + 1].start])
         if follows:
             continue
-        after = WORDS.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == " " else None
+        spaced = text[mention.end:mention.end + 1] == " "
+        after = WORDS.match(text, mention.end + 1) if spaced else None
         last_words = WORDS.findall(mention.surface)[-1:] + ([after.group()] if after else [])
         if len(chain) > 1 and any(SHARED_NOUN.fullmatch(w) for w in last_words):
             for j in chain:

@@ -1,9 +1,11 @@
 """Ministries of Russia's regions, named with their region: not the national ministries.
 
-«министр промышленности и торговли Татарстана», "Tula Oblast Minister of Economic
-Development", "the Ministry of Agriculture of Omsk Oblast": each is reported as one
-organization, "Ministry of <what> of <region>", in English (the subject from
-data/ministry_subjects.tsv, the region's first English name from data/regions.tsv).
+«министерство промышленности и торговли Татарстана», "Tatarstan's Ministry of Industry and
+Trade", "the Ministry of Agriculture of Omsk Oblast": each is reported as one organization,
+"Ministry of <what> of <region>", in English (the subject from data/ministry_subjects.tsv, the
+region's first English name from data/regions.tsv). A regional minister alone ("Minister of
+Economic Development of Tula region") names a person's role, not an organization, and is not
+read as the national ministry either (`organizations._regional`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from coopwatch.pipeline.registry import _rows
 from coopwatch.settings import DATA_DIR
 
 RU_BEFORE = re.compile(
-    r"\b(?:министерств[оаеуы]\w*)\s+((?:[а-яё\-]+,?\s+){0,6})$",
+    r"\bминистерств[оаеуы]\w*\s+((?:[а-яё\-]+,?\s+){0,6})$",
     re.IGNORECASE)
 REGION_KINDS = ("region", "republic")
 
@@ -50,10 +52,10 @@ def region_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def english_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"Ministry of <subject> of [the]" before a region, "['s] Minister of <subject>" after."""
+    """"Ministry of <subject> of [the]" before a region, "['s] Ministry of <subject>" after."""
     known = "|".join(re.escape(s) for s in sorted(set(subjects().values()), key=len, reverse=True))
-    after = re.compile(rf"\b(?:Ministry)\s+(?:of|for)\s+({known})\s+of\s+(?:the\s+)?$")
-    before = re.compile(rf"(?:[’']s)?\s+(?:Ministry)\s+(?:of|for)\s+({known})\b")
+    after = re.compile(rf"\bMinistry\s+(?:of|for)\s+({known})\s+of\s+(?:the\s+)?$")
+    before = re.compile(rf"(?:[’']s)?\s+Ministry\s+(?:of|for)\s+({known})\b")
     return after, before
 
 
@@ -90,7 +92,7 @@ def find_regional_ministries(text: str, parties: list[PartyMention]) -> list[Reg
     """Regional ministries named around the Russian regions mentioned in a text.
 
     >>> from coopwatch.pipeline.parties import find_parties
-    >>> text = "Министр промышленности и торговли Татарстана прибыл"
+    >>> text = "Министерство промышленности и торговли Татарстана сообщило"
     >>> [b.name for b in find_regional_ministries(text, find_parties(text))]
     ['Ministry of Industry and Trade of Tatarstan']
     """

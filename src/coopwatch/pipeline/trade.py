@@ -54,6 +54,7 @@ from coopwatch.pipeline.trade_parties import (
     tied,
     two_regions,
 )
+from coopwatch.pipeline.trade_tables import read_tables
 from coopwatch.pipeline.trade_periods import (
     ParagraphState,
     growth_base,
@@ -109,7 +110,10 @@ def tag_trade(doc: Document, found: Extraction) -> None:
     )
     state = ParagraphState()
     read = Found()
+    read.atoms, table_lines = read_tables(doc, context)
     for sentence in doc.sentences:
+        if sentence.index in table_lines:
+            continue
         paragraph = context.paragraphs[sentence.index] if context.paragraphs else 0
         if paragraph != state.number:
             asked = sentence.index > 0 and is_question(doc.sentences[sentence.index - 1].text)
