@@ -101,6 +101,8 @@ PUBLISHED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 TIME_AFTER = re.compile(rf",?\s*(?:в\s+|at\s+)?{TIME}\b", re.IGNORECASE)
+YEAR_IN_LINE = re.compile(r"(?:19|20)\d\d")
+HEADER_LINE_MAX = 160  # longer lines are paragraphs: their dates are events, not stamps
 STAMP_START_MAX = 25  # a dated time this near a header line's start is the page's timestamp
 RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to|and|по|до|и)\s*\d", re.IGNORECASE)
 LEAD_CHARS = 700
@@ -197,7 +199,9 @@ def full_dates(line: str) -> list[tuple[date, bool]]:
     >>> full_dates("The forum will open in Minsk on 18 March 2025.")
     [(datetime.date(2025, 3, 18), False)]
     """
-    found = []
+    found: list[tuple[date, bool]] = []
+    if len(line) > HEADER_LINE_MAX or not YEAR_IN_LINE.search(line):
+        return found  # a paragraph, or no year: nothing a header would stamp (and cheap)
     for match in FULL_DATE.finditer(line):
         day = _full_date(match)
         if day is None:

@@ -95,7 +95,7 @@ def _add_regional_ministries(doc: Document, found: Extraction, seen: set[str],
         seen.add(key)
         sentence = doc.sentence_at(body.start)
         found.organizations.append(OrganizationMention(
-            name=body.name, key=key, kind="ministry", country="RU",
+            name=body.name, key=key, kind="regional_ministry", country="RU",
             evidence=Evidence(sentence=sentence.index if sentence else -1,
                               start=body.start, end=body.end)))
 

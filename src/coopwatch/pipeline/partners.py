@@ -19,7 +19,7 @@ about. The cascade, with cue words from `data/partner_cues.tsv`:
    a cooperation cue, or named in one sentence with a partner of the other side ("talks
    between Bryansk and Mogilev Oblasts"), or coordinated with a partner ("with the
    Vitebsk and Mogilev Oblasts"). Coordinated names before one plural noun («Минская и
-   Московская области») are each read as the oblast; a region named as a neighbour
+   Московская области») are each read as the oblast; a region named only as a border
    ("bordering", «граничит с») is not a partner.
 """
 

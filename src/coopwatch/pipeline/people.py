@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coopwatch import nlp
 from coopwatch.model import Document, Evidence, Extraction, PersonMention
 from coopwatch.pipeline import roles
 from coopwatch.pipeline.orgfinders import ner_spans
@@ -65,11 +66,45 @@ def _russian_names(doc: Document) -> list[NameHit]:
             continue
         parts = (span.normal or span.text).split()
         if len(parts) >= 2 and fold(parts[0]) in first_names():
+            written = span.text.split()
+            if len(written) == len(parts):
+                parts[-1] = nominative_surname(written[0], parts[0], written[-1], parts[-1])
             ru = f"{parts[0]} {parts[-1]}"
             hits.append(NameHit(span.start, span.stop, parts[0], parts[-1], ru))
         elif len(parts) == 1 and fold(parts[0]) not in first_names() and len(parts[0]) > 3:
             hits.append(NameHit(span.start, span.stop, "", parts[0], None))
     return hits
+
+
+def nominative_surname(first: str, first_normal: str, surname: str, normal: str) -> str:
+    """The surname in the nominative where natasha left it as written but moved the first name.
+
+    «Владиславом Шапшой» comes back as «Владислав Шапшой»: the surname is put in the
+    nominative by pymorphy3 from a reading in the first name's case (and, for a Surn reading,
+    its gender).
+
+    >>> nominative_surname("Владиславом", "Владислав", "Шапшой", "Шапшой")
+    'Шапша'
+    >>> nominative_surname("Львом", "Лев", "Толстым", "Толстой")
+    'Толстой'
+    """
+    if normal != surname or first == first_normal:
+        return normal
+    morph = nlp._morph()
+    name = next((p for p in morph.parse(first.lower()) if "Name" in p.tag
+                 and p.normal_form == first_normal.lower()), None)
+    if name is None or name.tag.case == "nomn":
+        return normal
+    for parsed in morph.parse(surname.lower()):
+        tag = parsed.tag
+        if tag.POS != "NOUN" or tag.case != name.tag.case or tag.number == "plur":
+            continue
+        if "Surn" in tag and tag.gender != name.tag.gender:
+            continue
+        form = parsed.inflect({"nomn", name.tag.gender}) if "Surn" in tag else None
+        word = str(form.word) if form else str(parsed.normal_form)
+        return word[:1].upper() + word[1:]
+    return normal
 
 
 _BE_NAME = re.compile(  # a lookahead, so "Расіі Аляксандр Рогаў" still finds the pair

@@ -74,10 +74,13 @@ def period_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 rf"[сз]\s+(?:\d{{1,2}}\s+)?(?P<m1>{month})\s+п[оа]\s+(?:\d{{1,2}}\s+)?"
                 rf"(?P<m2>{month}){tail}",
             ),
-            ("months", rf"(?:перв\w+\s+|последн\w+\s+)?{number}\s+месяц\w*{tail}"),
+            ("months", rf"(?:перв\w+\s+|последн\w+\s+)?{number}\s+(?:месяц\w*|мес\.){tail}"),
             ("first_month", rf"перв\w+\s+месяц\w*{tail}"),
-            ("quarter", rf"(?P<q>{ordinal})\s+квартал\w*{tail}"),
-            ("half", rf"(?P<h2>{ordinal})\s+(?:полугоди\w*|половин\w+|паўгодд\w*|палов\w+){tail}"),
+            ("quarter", rf"(?P<q>{ordinal})\s+(?:квартал\w*|кв\.){tail}"),
+            (
+                "half",
+                rf"(?P<h2>{ordinal})\s+(?:полугоди\w*|полуг\.|половин\w+|паўгодд\w*|палов\w+){tail}",
+            ),
             ("month", rf"(?:в|у|ў|за)\s+(?P<m1>{month})\b{tail}"),
         ]
     forms += [("year", rf"{YEAR}"), ("relative", rf"(?P<rel>{rel})")]

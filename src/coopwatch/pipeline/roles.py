@@ -44,8 +44,11 @@ _VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "ADVB", "CONJ", "PRCL", "
 _RU_THROUGH = frozenset({"и"})
 
 
+_EN_NOT_ALONE = frozenset({"of", "general", "state", "first"})  # in cues, but no role alone
+
+
 def _en_cue_words() -> set[str]:
-    return {w for cue in role_cues("en") for w in cue.split()} - {"of", "general", "state", "first"}
+    return {w for cue in role_cues("en") for w in cue.split()} - _EN_NOT_ALONE
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -70,7 +73,8 @@ def role_before(doc: Document, found: Extraction, name_start: int,
 
 def _en_allowed(word: str, cues: set[str]) -> bool:
     low = word.lower()
-    return word[:1].isupper() or low in cues or low in _EN_CONNECTORS or low in _EN_PLACES
+    return (word[:1].isupper() or low in cues or low in _EN_CONNECTORS or low in _EN_PLACES
+            or low in _EN_NOT_ALONE)
 
 
 def _en_before(doc: Document, found: Extraction, tokens: list[tuple[int, int, str]],

@@ -20,6 +20,11 @@ from coopwatch.pipeline.registry import _rows
 from coopwatch.pipeline.textmatch import PhraseIndex, words
 
 WEAK = "~"  # a cue marked so in sectors.tsv counts only when repeated
+# the standard title of a framework treaty lists areas by habit, not as the piece's subject:
+# «соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве»
+TREATY_TITLE = re.compile(
+    r"\b(?:соглашени\w*|договор\w*|agreement|treaty)\s+(?:о|об|on)\s+[^.;!?\n]{0,160}?"
+    r"(?:сотрудничеств\w*|cooperation)", re.IGNORECASE)
 COST_ROWS = ("-cost-before", "-cost-after")  # word stems that make a cue a cost, not a sector
 
 
@@ -140,9 +145,13 @@ def find_sectors(text: str, lang: str) -> list[SectorHit]:
 
 
 def body_hits(text: str, lang: str) -> list[SectorHit]:
-    """Cues in the article's body (not in headline lists) that do not name a cost."""
+    """Cues in the article's body (not in headline lists) that do not name a cost; cues in a
+    treaty's title are weak."""
     start, end = body_bounds(text)
-    return [h for h in find_sectors(text, lang)
+    titles = [(m.start(), m.end()) for m in TREATY_TITLE.finditer(text)]
+    return [SectorHit(h.start, h.end, h.sector, True)
+            if any(s <= h.start < e for s, e in titles) else h
+            for h in find_sectors(text, lang)
             if start <= h.start < end and not is_cost(text, h.start, h.end)]
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coopwatch.model import Document, Evidence, PartyMention, Sentence, TradeAtom
+from coopwatch.model import Document, Evidence, PartyMention, TradeAtom
 from coopwatch.pipeline.amounts import NUMBER, parse_number
 from coopwatch.pipeline.context import DocContext
-from coopwatch.pipeline.flows import find_flows, side
+from coopwatch.pipeline.figures import Figure
+from coopwatch.pipeline.flows import find_flows, is_product_flow, side
 from coopwatch.pipeline.lexicon import compiled, value_of
+from coopwatch.pipeline.parties import find_parties
 from coopwatch.pipeline.periods import find_periods, resolve
 from coopwatch.pipeline.trade_parties import parties_of
 
@@ -21,7 +23,10 @@ SEPARATOR = re.compile(r"[|\t]")
 RULE_ROW = re.compile(r"^[\s|:+\-–—=\t]*$")
 CELL_NUMBER = re.compile(rf"^\s*(?P<sign>[+−-])?\s*(?P<num>{NUMBER})\s*%?\s*$")
 # A growth column: an index ("Темп роста, %", "growth rate", "2024/2023, %") or a change.
-INDEX_HEAD = re.compile(r"темп|индекс|growth\s+rate|index|%\s+(?:of|к)|/\s*\d{4}", re.I)
+INDEX_HEAD = re.compile(
+    r"темп|индекс|growth\s+rate|index|%\s+(?:of|к)|/\s*\d{4}|\d{4}\s*(?:к|vs\.?|against)\s*\d{4}",
+    re.I,
+)
 CHANGE_HEAD = re.compile(r"прирост|изменени|change|\+/?[-−]", re.I)
 GROWTH_HEAD = re.compile(r"рост|growth|динамик|dynamics|y-?o-?y|г/г", re.I)  # by the value
 
@@ -35,36 +40,51 @@ class Cell:
     end: int
 
 
-def cells_of(sentence: Sentence) -> list[Cell]:
+@dataclass(slots=True)
+class Line:
+    """One line of a table block: its text and where it starts in the document text."""
+
+    text: str
+    start: int
+
+
+def cells_of(line: Line) -> list[Cell]:
     """The cells of a table line; the empty edge cells of "| a | b |" dropped, inner empty
     cells kept so that columns line up.
 
-    >>> [c.text for c in cells_of(Sentence(index=0, start=0, end=13, text="|  | 1,5 |"))]
+    >>> [c.text for c in cells_of(Line("|  | 1,5 |", 0))]
     ['', '1,5']
     """
     cells, position = [], 0
-    for piece in SEPARATOR.split(sentence.text):
-        start = sentence.start + position + len(piece) - len(piece.lstrip())
+    for piece in SEPARATOR.split(line.text):
+        start = line.start + position + len(piece) - len(piece.lstrip())
         position += len(piece) + 1
         cells.append(Cell(piece.strip(), start, start + len(piece.strip())))
-    if cells and not cells[0].text and sentence.text.lstrip().startswith("|"):
+    if cells and not cells[0].text and line.text.lstrip().startswith("|"):
         cells = cells[1:]
-    if cells and not cells[-1].text and sentence.text.rstrip().endswith("|"):
+    if cells and not cells[-1].text and line.text.rstrip().endswith("|"):
         cells = cells[:-1]
     return cells
 
 
-def table_blocks(doc: Document) -> list[list[Sentence]]:
-    """Runs of at least two consecutive table lines (two or more separators each)."""
-    blocks: list[list[Sentence]] = []
-    current: list[Sentence] = []
-    for sentence in doc.sentences:
-        if len(SEPARATOR.findall(sentence.text)) >= 2 and "\n" not in sentence.text.strip():
-            current.append(sentence)
-            continue
-        if len(current) >= 2:
-            blocks.append(current)
-        current = []
+def table_blocks(text: str) -> list[list[Line]]:
+    """Runs of at least two consecutive lines with two or more cell separators each (lines,
+    not sentences: a sentence splitter breaks "млн долл. | 850,2" apart).
+
+    >>> [len(b) for b in table_blocks("Intro.\n| a | b |\n| 1 | 2 |\nEnd.")]
+    [2]
+    """
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        if len(SEPARATOR.findall(raw.rstrip("\n"))) >= 2:
+            current.append(Line(raw.rstrip("\r\n"), position))
+        else:
+            if len(current) >= 2:
+                blocks.append(current)
+            current = []
+        position += len(raw)
     if len(current) >= 2:
         blocks.append(current)
     return blocks
@@ -83,21 +103,26 @@ def unit_of(texts: list[str], lang: str) -> tuple[float, str | None]:
     return factor, currency
 
 
-def column_kinds(header: list[Cell], doc: Document, context: DocContext) -> list[str | None]:
-    """Per header cell: its period ("2024"), "index" or "change" for a growth column, else None."""
-    kinds: list[str | None] = []
+Column = tuple[str | None, str | None]  # (value | index | change | growth | None, period)
+
+
+def column_kinds(header: list[Cell], doc: Document, context: DocContext) -> list[Column]:
+    """Per header cell: what its column holds and the period it names ("2024", or a growth
+    column's own year in "2024 к 2023, %"); a growth column with no year takes one later."""
+    kinds: list[Column] = []
     for cell in header:
-        periods = [p for p in find_periods(cell.text, doc.lang) if not p.is_date]
+        periods = [p for p in find_periods(cell.text, doc.lang) if not p.is_date and not p.base]
+        period = resolve(periods[0], context.reference, periods[0].year) if periods else None
         if INDEX_HEAD.search(cell.text):
-            kinds.append("index")
-        elif periods and len(periods) == 1:
-            kinds.append(resolve(periods[0], context.reference, periods[0].year))
+            kinds.append(("index", period))
         elif CHANGE_HEAD.search(cell.text):
-            kinds.append("change")
-        elif GROWTH_HEAD.search(cell.text):
-            kinds.append("growth")
+            kinds.append(("change", period))
+        elif GROWTH_HEAD.search(cell.text) or (period and "%" in cell.text):
+            kinds.append(("growth", period))
+        elif period and len(periods) == 1:
+            kinds.append(("value", period))
         else:
-            kinds.append(None)
+            kinds.append((None, None))
     return kinds
 
 
@@ -119,40 +144,55 @@ def growth_value(raw: Cell, kind: str) -> float | None:
 
 
 def table_pair(
-    doc: Document, flow: str, parties: list[PartyMention], context: DocContext
+    doc: Document, label: Cell, caption: list[PartyMention], context: DocContext
 ) -> tuple[str, str] | None:
-    """Who a row is between: the caption's owner ("Trade of Tula Oblast with Belarus")
-    reports its exports and imports; else as for any figure with no flow word around it."""
-    sides = [p.code for p in parties if side(p.code) in ("BY", "RU")]
-    if flow != "turnover" and sides:
+    """Who a row is between: the label's own words ("Exports to Bryansk Oblast"), else the
+    caption's owner ("Trade of Tula Oblast with Belarus") for its exports and imports, else
+    as for any figure with no party around it."""
+    flows = find_flows(label.text, doc.lang, label.start)
+    own = find_parties(label.text, label.start)
+    end = Figure(label.end, label.end, "amount", "value", 0.0)
+    if own:
+        return parties_of(doc.text, end, flows[0].flow, own, flows, context, doc.lang)
+    sides = [p.code for p in caption if side(p.code) in ("BY", "RU")]
+    if flows[0].flow != "turnover" and sides:
         owner = sides[0]
         other = next((c for c in sides if side(c) != side(owner)), context.counterpart(owner))
         return owner, other
-    return parties_of(doc.text, None, flow, parties, [], context, doc.lang)
+    return parties_of(doc.text, None, flows[0].flow, caption, [], context, doc.lang)
 
 
 def row_atoms(
-    row: list[Cell], kinds: list[str | None], pair: tuple[str, str], flow: str, unit: tuple[float, str | None], index: int
+    row: list[Cell],
+    kinds: list[Column],
+    pair: tuple[str, str],
+    flow: str,
+    unit: tuple[float, str | None],
+    index: int,
 ) -> list[TradeAtom]:
-    """The atoms of one table row: a value per period column, a growth per growth column."""
-    periods = [k for k in kinds if k and k[:1].isdigit()]
+    """The atoms of one table row: a value per period column, a growth per growth column
+    (for its own year, else the year of the value column before it, else the latest)."""
+    periods = [p for k, p in kinds if k == "value" and p]
     found = []
-    for cell, kind in zip(row[1:], kinds[1:], strict=False):
+    last = None
+    for cell, (kind, period) in zip(row[1:], kinds[1:], strict=False):
         evidence = Evidence(sentence=index, start=cell.start, end=cell.end)
         base = {"flow": flow, "reporter": pair[0], "partner": pair[1], "evidence": evidence}
-        if kind in ("index", "change", "growth") and periods:
-            value = growth_value(cell, kind)
-            if value is not None:
-                found.append(TradeAtom.model_validate(
-                    {**base, "period": periods[-1], "measure": "growth_pct", "value": value}
-                ))
-        elif kind and unit[1]:
-            match = CELL_NUMBER.match(cell.text)
-            if match and not match.group("sign"):
+        match = CELL_NUMBER.match(cell.text)
+        if kind == "value":
+            last = period
+            if match and unit[1] and not match.group("sign") and "%" not in cell.text:
                 value = round(parse_number(match.group("num"), scaled=unit[0] > 1) * unit[0], 2)
                 found.append(TradeAtom.model_validate(
-                    {**base, "period": kind, "measure": "value", "value": value,
+                    {**base, "period": period, "measure": "value", "value": value,
                      "currency": unit[1]}
+                ))
+        elif kind and (period or last or periods):
+            growth = growth_value(cell, kind)
+            if growth is not None:
+                found.append(TradeAtom.model_validate(
+                    {**base, "period": period or last or periods[-1], "measure": "growth_pct",
+                     "value": growth}
                 ))
     return found
 
@@ -161,25 +201,52 @@ def read_tables(doc: Document, context: DocContext) -> tuple[list[TradeAtom], se
     """The atoms of every trade table of a document and the sentences the tables take."""
     atoms: list[TradeAtom] = []
     taken: set[int] = set()
-    for block in table_blocks(doc):
-        rows = [cells_of(s) for s in block if not RULE_ROW.match(s.text)]
-        lines = [s for s in block if not RULE_ROW.match(s.text)]
-        kinds = column_kinds(rows[0], doc, context)
-        if not any(k and k[:1].isdigit() for k in kinds):
+    for block in table_blocks(doc.text):
+        lines = [line for line in block if not RULE_ROW.match(line.text)]
+        start, end = block[0].start, block[-1].start + len(block[-1].text)
+        inside = [s.index for s in doc.sentences if s.start < end and start < s.end]
+        taken.update(inside)
+        if len(lines) < 2:
             continue
-        first = block[0].index
-        caption = doc.sentences[first - 1] if first > 0 else None
+        rows = [cells_of(line) for line in lines]
+        kinds = column_kinds(rows[0], doc, context)
+        if not any(kind == "value" for kind, _ in kinds):
+            continue
+        caption = doc.sentences[inside[0] - 1] if inside and inside[0] > 0 else None
         heads = [c.text for c in rows[0]] + ([caption.text] if caption else [])
         caption_parties = context.parties.get(caption.index, []) if caption else []
-        for row, line in zip(rows[1:], lines[1:], strict=False):
+        labels = [r[0].text for r in rows[1:] if r]
+        for row in rows[1:]:
             flows = find_flows(row[0].text, doc.lang)
-            if not flows or len(row) < 2:
+            if not flows or len(row) < 2 or is_product_label(row[0].text, doc.lang):
                 continue
-            parties = context.parties.get(line.index, []) + caption_parties
-            pair = table_pair(doc, flows[0].flow, parties, context)
+            if is_total_label(row[0].text, heads, caption_parties, doc.lang):
+                continue
+            sentence = doc.sentence_at(row[0].start)
+            index = sentence.index if sentence else inside[0]
+            pair = table_pair(doc, row[0], caption_parties, context)
             if pair is None:
                 continue
-            unit = unit_of([row[0].text, *heads], doc.lang)
-            atoms.extend(row_atoms(row, kinds, pair, flows[0].flow, unit, line.index))
-        taken.update(s.index for s in block)
+            unit = unit_of([row[0].text, *heads, *labels], doc.lang)  # said once, in any label
+            atoms.extend(row_atoms(row, kinds, pair, flows[0].flow, unit, index))
     return atoms, taken
+
+
+def is_product_label(label: str, lang: str) -> bool:
+    """ "Imports of tractors", «Экспорт удобрений», «Сальдо торговли»: a row about one product
+    or a balance, no atom."""
+    if compiled("out_of_scope", lang, r"(?<!\w)(?:{})").search(label):
+        return True
+    flows = find_flows(label, lang)
+    return bool(flows) and is_product_flow(label, flows[0], find_parties(label), lang)
+
+
+def is_total_label(label: str, heads: list[str], caption: list[PartyMention], lang: str) -> bool:
+    """ "Foreign trade turnover" in a table that names no partner: the region's trade with
+    the whole world, no bilateral atom."""
+    if not compiled("total_trade", lang, r"(?<!\w)(?:{})").search(label):
+        return False
+    bilateral = compiled("bilateral", lang, r"(?<!\w)(?:{})")
+    if any(bilateral.search(text) for text in [label, *heads]):
+        return False
+    return {side(p.code) for p in caption} < {"BY", "RU"}
