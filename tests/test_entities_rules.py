@@ -10,6 +10,7 @@ import pytest
 from entity_docs import make_doc
 
 from coopwatch.model import Extraction
+from coopwatch.pipeline.boilerplate import strip_boilerplate
 from coopwatch.pipeline.dates import find_publication
 from coopwatch.pipeline.entities import tag_organizations, tag_people
 from coopwatch.pipeline.orgnames import nominative_name, nominative_quoted
@@ -39,8 +40,9 @@ def _partners(text: str, lang: str) -> list[str]:
     ("The Minsk and Moscow oblasts signed a cooperation programme for 2026.", "en",
      ["BY-MI", "RU-MOS"]),
     ("Trade between the Grodno and Kaluga regions rose by a tenth.", "en", ["BY-HR", "RU-KLU"]),
+    ("Мінская і Смаленская вобласці падпісалі план супрацоўніцтва.", "be", ["BY-MI", "RU-SMO"]),
 ], ids=["ru-shared-plural-nominative", "ru-shared-plural-genitive", "en-shared-oblasts",
-        "en-shared-regions"])
+        "en-shared-regions", "be-shared-plural"])
 def test_coordinated_names_share_the_oblast_noun(text: str, lang: str,
                                                   expected: list[str]) -> None:
     assert _partners(text, lang) == expected
@@ -69,7 +71,7 @@ def test_a_border_is_not_a_partnership(text: str, lang: str, expected: list[str]
 ], ids=["en-banner-only", "ru-banner-only", "ru-pipe-header", "en-pipe-header",
         "two-dates-in-a-pipe-line-is-a-table"])
 def test_banner_and_pipe_header_dates(text: str, expected: date | None) -> None:
-    assert find_publication(text).published == expected
+    assert find_publication(text, strip_boilerplate(text)).published == expected
 
 
 def _sectors(text: str, lang: str) -> set[str]:
@@ -83,9 +85,14 @@ def _sectors(text: str, lang: str) -> set[str]:
      "- WeatherRain expected over the weekend", "en", {"agriculture_food"}),
     ("Омск и Беларусь построят молочный комплекс.\nВ Омске открылся новый театр\n"
      "Синоптики обещают снег на выходных", "ru", {"agriculture_food"}),
+    ("09:15 Marathon held in Vitebsk\n10:40 Rain expected on Sunday\nTula and Belarus\n"
+     "The sides will build a dairy farm.", "en", {"agriculture_food"}),
     ("Tula buys Belarusian tractors. Logistics costs have grown this year.", "en",
      {"agricultural_machinery"}),
     ("Тула закупает белорусские тракторы. Стоимость логистики выросла.", "ru",
+     {"agricultural_machinery"}),
+    ("Tula buys tractors despite logistics bottlenecks.", "en", {"agricultural_machinery"}),
+    ("Тула закупает тракторы, несмотря на перебои с логистикой.", "ru",
      {"agricultural_machinery"}),
     ("The plant ships tractors and spare components.", "en", {"agricultural_machinery"}),
     ("Components for the buses come from Minsk. Tula also orders components for lifts.", "en",
@@ -94,9 +101,18 @@ def _sectors(text: str, lang: str) -> set[str]:
      {"agricultural_machinery"}),
     ("Стороны обсудили самолетостроение и вертолётостроение.", "ru", {"uav_aviation"}),
     ("Делегация посетила авиастроительный завод в Казани.", "ru", {"uav_aviation"}),
-], ids=["en-headline-list-at-end", "ru-headline-list-at-end", "en-logistics-cost",
-        "ru-logistics-cost", "en-components-once-is-weak", "en-components-twice",
-        "ru-farmers-once-is-weak", "ru-aircraft-building", "ru-aircraft-plant"])
+    ("Back in 2004 the regions signed an agreement on trade, economic and cultural "
+     "cooperation. In 2025 Tula bought tractors.", "en", {"agricultural_machinery"}),
+    ("Today the regions signed an agreement on trade and cultural cooperation. Tula buys "
+     "tractors.", "en", {"agricultural_machinery", "culture_humanitarian"}),
+    ("Ещё в 2001 году подписано соглашение о научно-техническом и культурном сотрудничестве. "
+     "В 2025 году Тула закупила тракторы.", "ru", {"agricultural_machinery"}),
+], ids=["en-headline-list-at-end", "ru-headline-list-at-end", "en-timed-list-at-top",
+        "en-logistics-cost",
+        "ru-logistics-cost", "en-logistics-problem", "ru-logistics-problem",
+        "en-components-once-is-weak", "en-components-twice",
+        "ru-farmers-once-is-weak", "ru-aircraft-building", "ru-aircraft-plant",
+        "en-old-treaty-title", "en-new-treaty-counts", "ru-old-treaty-title"])
 def test_sector_precision_rules(text: str, lang: str, expected: set[str]) -> None:
     assert _sectors(text, lang) == expected
 
@@ -111,6 +127,7 @@ def _orgs(text: str, lang: str) -> list[str]:
     ("Contracts were signed with the Kursk Instrument Plant (KPZ) and local firms.", "en",
      ["KPZ"]),
     ("Договор подписан с Курским приборостроительным заводом (КПЗ).", "ru", ["КПЗ"]),
+    ("The Penza Innovation Centre (ITC) hosted the forum.", "en", ["Penza Innovation Centre"]),
     ("Поставки «Текстильмаша» выросли вдвое.", "ru", ["Текстильмаш"]),
     ("The talks involved Belarusian Railway and Russian Railways.", "en",
      ["Belarusian Railway", "Russian Railways"]),
@@ -119,12 +136,17 @@ def _orgs(text: str, lang: str) -> list[str]:
      ["Ministry of Industry and Trade of Tatarstan"]),
     ("Tatarstan's Ministry of Industry and Trade hosted the Belarusian delegation.", "en",
      ["Ministry of Industry and Trade of Tatarstan"]),
+    ("Tatarstan Minister of Industry and Trade Albert Karimov met the guests.", "en", []),
+    ("Министр промышленности и торговли Омской области встретил гостей.", "ru", []),
+    ("Министр промышленности Беларуси прибыл в Омск.", "ru", ["Ministry of Industry of Belarus"]),
     ("Посольство Беларуси в России организовало встречу.", "ru", ["Embassy of Belarus in Russia"]),
     ("Его встретил руководитель отделения посольства Беларуси в Казани.", "ru", []),
     ("Главная / Новости / Экономика / Омский завод «Полет»\nТрактора едут в Омск.", "ru", []),
-], ids=["en-abbreviation-in-brackets", "ru-abbreviation-in-brackets", "ru-quoted-genitive",
+], ids=["en-abbreviation-in-brackets", "ru-abbreviation-in-brackets",
+        "en-brackets-not-its-abbreviation", "ru-quoted-genitive",
         "en-railways", "ru-gok", "ru-regional-ministry-named", "en-regional-ministry-named",
-        "ru-embassy", "ru-embassy-branch-is-not", "ru-menu-line"])
+        "en-regional-minister-not-national", "ru-regional-minister-not-national",
+        "ru-national-minister", "ru-embassy", "ru-embassy-branch-is-not", "ru-menu-line"])
 def test_organization_names(text: str, lang: str, expected: list[str]) -> None:
     assert _orgs(text, lang) == expected
 

@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     user_agent: str = "coopwatch/0.1 (+news research tool; respects robots.txt)"
     api_token: str | None = None  # POST /api/ingest is refused while this is unset
     max_request_bytes: int = 2 * 1024 * 1024
+    result_cache: bool = True  # web: keep heavy query results per database state (0 = off)
 
 
 @lru_cache(maxsize=1)

@@ -56,25 +56,33 @@ def bench_serve(
     cache: Annotated[
         Path | None, typer.Option("--cache", help="Where to keep the synthetic DB.")
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Serve with the result cache off: every request queries."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Load-test the dossier page and a filtered facts query: requests/s, p50/p95, errors."""
     from coopwatch.web.loadtest import run_bench
 
-    report = run_bench(docs, clients, requests, seconds, cache, progress=not as_json)
+    report = run_bench(
+        docs, clients, requests, seconds, cache, progress=not as_json, result_cache=not no_cache
+    )
     if as_json:
         print_json(report)
         return
     console.print(
         f"database: {report['database']} ({report['documents']} documents, "
-        f"{report['facts']} facts; built in {report['build_seconds']:.1f} s)"
+        f"{report['facts']} facts; built in {report['build_seconds']:.1f} s); "
+        f"result cache {'on' if report['result_cache'] else 'off'}; {report['clients']} clients"
     )
     for name, r in report["endpoints"].items():
         console.print(
             f"{name:8} {r['path']}\n         {r['requests']} requests, {r['rps']:.0f} req/s, "
             f"p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, errors {r['errors']}; "
-            f"server CPU {r['server_cpu_ms_per_request']:.2f} ms/request; "
-            f"first (uncached) request {r['first_ms']:.0f} ms",
+            f"CPU ms/request: server {r['server_cpu_ms_per_request']:.2f}, "
+            f"load generator {r['client_cpu_ms_per_request']:.2f}; "
+            f"first (cold) request {r['first_ms']:.0f} ms",
             highlight=False,
         )
     if report.get("load_average") is not None:

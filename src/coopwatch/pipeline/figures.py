@@ -122,7 +122,17 @@ ELLIPSIS_BY = (
 
 
 # A percentage written with its sign, in a list or table cell: "+6.1%", "(−2.4%)".
-SIGNED = re.compile(r"(?:^|[\s(\[:;,/|])([+−])\s?$")
+SIGNED = re.compile(r"(?:^|[\s(\[:;,/|])([+−])\s?$|[(\[/](-)$")
+
+
+def is_level_against_base(figure: Figure, lang: str) -> bool:
+    """ "Trade amounted to 104.3% compared to 2021", «составил 96,1% по сравнению с 2021
+    годом»: a level against a base, said with no growth word, is an index."""
+    if figure.number() < 50 or re.search(r"(?:by|на)\s+(?:\S+\s+){0,2}$", figure.left[-30:], re.I):
+        return False
+    return bool(
+        compiled("base_strong", lang, r"^\s*,?\s*(?:по\s+|в\s+)?(?:{})\s").match(figure.right)
+    )
 
 
 def read_measure(figure: Figure, lang: str) -> None:
@@ -130,7 +140,8 @@ def read_measure(figure: Figure, lang: str) -> None:
     if figure.kind == "percent":
         signed = SIGNED.search(figure.left[-3:])
         if signed:  # "(+6.1%)", «: −2,4%»: the sign says the change
-            figure.value = -figure.number() if signed.group(1) == "−" else figure.number()
+            minus = signed.group(1) == "−" or bool(signed.group(2))
+            figure.value = -figure.number() if minus else figure.number()
             return
         kind = classify_percent(figure.left, figure.right, lang)
         if kind == "share":
@@ -140,6 +151,8 @@ def read_measure(figure: Figure, lang: str) -> None:
         elif kind == "growth" and growth_word_ok(figure.left, figure.right, lang):
             down = direction(figure.left, figure.right, lang) == "down"
             figure.value = -figure.number() if down else figure.number()
+        elif kind is None and is_level_against_base(figure, lang):
+            figure.value = round(figure.number() - 100, 2)
         else:
             figure.notes.add("unread")
     elif figure.kind == "change":

@@ -94,13 +94,15 @@ def flow_roles(
                     source = source or party.code
                 else:
                     owner = owner or party.code
-        elif flow.end <= party.start <= max(limit, flow.end + 40):
+        elif flow.end <= party.start <= (limit if limit > flow.end else flow.end + 40):
             between = text[flow.end : party.start]
             if re.search(r"[.;!?]|\b(?:and|а|и)\b", between):
                 continue
             if re.search(by_lang(FROM, lang), between[-12:], re.I):
                 source = source or party.code
-            elif re.search(by_lang(TO, lang), between[-12:], re.I):
+            elif re.search(by_lang(TO, lang), between[-12:], re.I) or (
+                lang != "en" and re.search(DATIVE, party.surface, re.I)
+            ):
                 destination = destination or party.code
             elif len(between.split()) <= 2 or re.search(r"[–—:-]\s*$", between.split(",")[-1]):
                 owner = owner or party.code if flow.flow != "import" else owner
@@ -145,6 +147,10 @@ def flow_word_pattern(lang: str) -> re.Pattern[str]:
     """Any flow word (for 'X of Belarusian exports'-style attachment)."""
     return compiled("flow", lang, r"(?<!\w)(?:{})")
 
+
+# «отгрузили брянским партнёрам», «поставляют смоленским потребителям»: a plural adjective in
+# the dative after the flow verb names who receives the goods.
+DATIVE = r"(?:ск|цк)им$"
 
 TIE = {
     "en": r"(?:with|between|and|&)\s+(?:the\s+)?$",
@@ -203,7 +209,9 @@ def is_english_goods_after(text: str, position: int, parties: list[PartyMention]
     return not any(compiled(kind, "en", r"(?:{})").fullmatch(word) for kind in MODIFIER_KINDS)
 
 
-EN_GENERAL_GOODS = r"goods|products?|produce|commodit\w+|merchandise|services|trade|Belarus\w*|Russia\w*"
+EN_GENERAL_GOODS = (
+    r"goods|products?|produce|commodit\w+|merchandise|services|trade|Belarus\w*|Russia\w*"
+)
 
 
 # «экспорт тракторов», «поставки белорусского продовольствия»: a noun in the genitive right

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-BULLET = re.compile(r"^\s*[-•*·–—]\s+\S")
+# a list bullet, or a news feed's time or date before a headline ("14:32 ...", "12.05 ...")
+BULLET = re.compile(r"^\s*(?:[-•*·–—]|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)\s+\S")
 SENTENCE_END = re.compile(r"[.!?;:»\"”…)]\s*$")
 HEADLINE_MAX = 220
 TAIL_RUN = 2  # this many headline lines at the end are a list, not the article's last words
@@ -24,6 +25,8 @@ def is_headline_line(line: str) -> bool:
     (True, False)
     >>> is_headline_line("отношения поддерживаются почти со 120 странами")
     False
+    >>> is_headline_line("14:32 В Гомеле открыли новый парк")
+    True
     """
     text = line.strip()
     if not text or len(text) > HEADLINE_MAX or SENTENCE_END.search(text):
@@ -34,7 +37,8 @@ def is_headline_line(line: str) -> bool:
 def _runs(lines: list[str]) -> tuple[int, int]:
     """How many non-empty lines at the start are bulleted and at the end are headline lines."""
     filled = [line for line in lines if line.strip()]
-    head = next((i for i, line in enumerate(filled) if not BULLET.match(line)), len(filled))
+    head = next((i for i, line in enumerate(filled)
+                 if not (BULLET.match(line) and is_headline_line(line))), len(filled))
     tail = next((i for i, line in enumerate(reversed(filled)) if not is_headline_line(line)),
                 len(filled))
     return head, tail

@@ -30,6 +30,8 @@ NOT_REPORTED_KINDS = frozenset(
 _BRANCH_BEFORE = re.compile(
     r"(?:отделени\w*|филиал\w*|branch(?:es)?(?:\s+of)?|office(?:\s+of)?)\s+(?:the\s+)?$",
     re.IGNORECASE)
+# a region's own minister: "Tatarstan's Minister of Industry", "Tula Oblast Minister of ..."
+_REGION_BEFORE = re.compile(r"(?:[’']s)?\s+(?:(?:the|acting|first|deputy)\s+)*", re.IGNORECASE)
 # a ministry of a Russian region: «Министерство промышленности и торговли Татарстана»
 _REGION_GAP = re.compile(r"(?:\s+(?:и|and|of|the)?\s*[а-яёa-z]+){0,3}\s+$")
 _REGION_AFTER = re.compile(
@@ -63,10 +65,14 @@ def find_registry_organizations(text: str) -> list[Match[tuple[OrgEntry, bool]]]
     return registry_index().find(words(text))
 
 
-def _regional(doc: Document, found: Extraction, end: int) -> bool:
-    """A minister of a region («министр экономики Тульской области») is not a national ministry."""
+def _regional(doc: Document, found: Extraction, end: int, start: int | None = None) -> bool:
+    """A minister of a region («министр экономики Тульской области», "Tatarstan's Minister of
+    Industry") is not a national ministry."""
     for party in found.parties:
         if "-" in party.code and 0 <= party.start - end <= 4:
+            return True
+        if (start is not None and party.code.startswith("RU-") and party.end <= start
+                and _REGION_BEFORE.fullmatch(doc.text[party.end:start])):
             return True
         if party.code.startswith("RU-") and 0 < party.start - end <= 40 and _REGION_GAP.fullmatch(
                 " " + doc.text[end:party.start]):
@@ -112,7 +118,7 @@ def tag_organizations(doc: Document, found: Extraction) -> None:
         taken.append((match.start, match.end))
         if entry.key in seen or entry.kind in NOT_REPORTED_KINDS:
             continue
-        if entry.kind == "ministry" and _regional(doc, found, match.end):
+        if entry.kind == "ministry" and _regional(doc, found, match.end, match.start):
             continue
         if entry.kind == "embassy" and _BRANCH_BEFORE.search(doc.text[max(0, match.start - 30):
                                                                       match.start]):

@@ -16,7 +16,12 @@ from functools import lru_cache
 
 from coopwatch import nlp
 from coopwatch.model import Document, PartyMention
-from coopwatch.pipeline.orgnames import ABBREVIATION_AFTER, nominative_name, nominative_quoted
+from coopwatch.pipeline.orgnames import (
+    ABBREVIATION_AFTER,
+    abbreviates,
+    nominative_name,
+    nominative_quoted,
+)
 from coopwatch.pipeline.registry import first_names
 from coopwatch.pipeline.textmatch import normalize
 from coopwatch.pipeline.translit import fold
@@ -175,9 +180,10 @@ def _ner_name(text: str, span: _Span) -> str:
     inner = re.search(r"\(([^()]+)\)\s*$", span.text)
     after = ABBREVIATION_AFTER.match(text, span.stop)
     abbreviation = after.group(1) if after else inner.group(1) if inner else None
-    if abbreviation and ABBREVIATION_AFTER.fullmatch(f"({abbreviation})"):
-        return abbreviation
     words = re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
+    if (abbreviation and ABBREVIATION_AFTER.fullmatch(f"({abbreviation})")
+            and abbreviates(abbreviation, words)):
+        return abbreviation
     return nominative_name(words, _RU_ORG_WORDS)
 
 
@@ -247,7 +253,7 @@ def _line_at(text: str, offset: int) -> str:
 def _abbreviated(text: str, hit: OrgHit) -> OrgHit:
     """A long name followed by its abbreviation in brackets is known by the abbreviation."""
     after = ABBREVIATION_AFTER.match(text, hit.end)
-    if after and len(hit.name.split()) >= 2:
+    if after and len(hit.name.split()) >= 2 and abbreviates(after.group(1), hit.name):
         return OrgHit(hit.start, after.end(), after.group(1), hit.kind)
     return hit
 

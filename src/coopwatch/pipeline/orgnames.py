@@ -18,6 +18,18 @@ ABBREVIATION_AFTER = re.compile(r"\s*\(([A-ZА-ЯЁ][A-ZА-ЯЁ0-9\-]{1,9})\)")
 NAMED_AFTER = re.compile(r"\s+им(?:ени|я|\.)\s.*$")
 
 
+def abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether a bracketed abbreviation can stand for a name (they start alike).
+
+    >>> abbreviates("ВАСО", "Воронежское акционерное самолетостроительное общество")
+    True
+    >>> abbreviates("CCI", "Tula Chamber of Commerce and Industry")
+    False
+    """
+    words = re.findall(r"\w+", name)
+    return bool(words) and abbreviation[:1].lower() == words[0][:1].lower()
+
+
 def _as_written(original: str, form: str) -> str:
     """`form` with the capitals of `original` (Новосибирском + новосибирский: Новосибирский)."""
     if original.isupper() and len(original) > 1:

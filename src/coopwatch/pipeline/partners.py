@@ -298,7 +298,8 @@ def _oblast_code(surface: str) -> str | None:
     >>> _oblast_code("Минская"), _oblast_code("Minsk"), _oblast_code("Moscow")
     ('BY-MI', 'BY-MI', 'RU-MOS')
     """
-    noun = "область" if re.search("[а-яё]", surface, re.IGNORECASE) else "Oblast"
+    noun = ("вобласць" if re.search("[іўІЎ]", surface) else "область"
+            if re.search("[а-яё]", surface, re.IGNORECASE) else "Oblast")
     found = find_parties(f"{surface} {noun}")
     return found[0].code if len(found) == 1 and "-" in found[0].code else None
 

@@ -5,7 +5,8 @@ Where cues overlap the longest wins, so "agricultural machinery" counts for mach
 The document's sectors are the set of its mentions, counted only in the article's body (not in
 headline lists, `newslist`), not where a cue names a cost ("logistics costs have grown",
 «стоимость логистики»), and a sector known only from weak cues ("~" in the file: "components",
-«фермеры») needs them in two sentences.
+«фермеры») needs them in two sentences. Areas listed in the title of a treaty signed years
+before («соглашение 2003 года о торгово-экономическом и культурном сотрудничестве») are weak too.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from coopwatch.pipeline.registry import _rows
 from coopwatch.pipeline.textmatch import PhraseIndex, words
 
 WEAK = "~"  # a cue marked so in sectors.tsv counts only when repeated
-# the standard title of a framework treaty lists areas by habit, not as the piece's subject:
-# «соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве»
+# the standard title of an old framework treaty lists areas by habit, not as the piece's
+# subject: «в 2003 году подписано соглашение о торгово-экономическом, научно-техническом и
+# культурном сотрудничестве» (a treaty signed now, or with no year, is news and counts)
+OLD_YEARS = 2  # a treaty dated this many years before publication or more is background
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TREATY_TITLE = re.compile(
     r"\b(?:соглашени\w*|договор\w*|agreement|treaty)\s+(?:о|об|on)\s+[^.;!?\n]{0,160}?"
     r"(?:сотрудничеств\w*|cooperation)", re.IGNORECASE)
@@ -144,11 +148,32 @@ def find_sectors(text: str, lang: str) -> list[SectorHit]:
     return kept
 
 
-def body_hits(text: str, lang: str) -> list[SectorHit]:
-    """Cues in the article's body (not in headline lists) that do not name a cost; cues in a
-    treaty's title are weak."""
+def old_treaty_titles(text: str, year: int | None) -> list[tuple[int, int]]:
+    """Spans of treaty titles in sentences that date them years before `year`.
+
+    >>> text = "In 2003 they signed an agreement on trade and cultural cooperation."
+    >>> old_treaty_titles(text, 2025), old_treaty_titles(text, 2004)
+    ([(23, 66)], [])
+    """
+    if year is None:
+        return []
+    spans = []
+    for found in TREATY_TITLE.finditer(text):
+        left = max(text.rfind(mark, 0, found.start()) for mark in ".!?\n") + 1
+        right = min((i for i in (text.find(mark, found.end()) for mark in ".!?\n") if i >= 0),
+                    default=len(text))
+        years = [int(y) for y in YEAR.findall(text[left:right])]
+        if years and min(years) <= year - OLD_YEARS:
+            spans.append((found.start(), found.end()))
+    return spans
+
+
+def body_hits(text: str, lang: str, year: int | None = None) -> list[SectorHit]:
+    """Cues in the article's body (not in headline lists) that do not name a cost; cues in the
+    title of a treaty of years before `year` (publication, else the latest year named) are
+    weak."""
     start, end = body_bounds(text)
-    titles = [(m.start(), m.end()) for m in TREATY_TITLE.finditer(text)]
+    titles = old_treaty_titles(text, year)
     return [SectorHit(h.start, h.end, h.sector, True)
             if any(s <= h.start < e for s, e in titles) else h
             for h in find_sectors(text, lang)
@@ -168,7 +193,9 @@ def tag_sectors(doc: Document, found: Extraction) -> None:
     """Add one SectorMention per sentence and sector named in the article's body."""
     seen: set[tuple[int, str]] = set()
     hits = []
-    for hit in body_hits(doc.text, doc.lang):
+    named = [int(y) for y in YEAR.findall(doc.text)]
+    year = doc.published.year if doc.published else max(named, default=None)
+    for hit in body_hits(doc.text, doc.lang, year):
         sentence = doc.sentence_at(hit.start)
         hits.append((hit, sentence.index if sentence else -1))
     kept = _strong_enough(hits)

@@ -54,7 +54,6 @@ from coopwatch.pipeline.trade_parties import (
     tied,
     two_regions,
 )
-from coopwatch.pipeline.trade_tables import read_tables
 from coopwatch.pipeline.trade_periods import (
     ParagraphState,
     growth_base,
@@ -110,14 +109,10 @@ def tag_trade(doc: Document, found: Extraction) -> None:
     )
     state = ParagraphState()
     read = Found()
-    read.atoms, table_lines = read_tables(doc, context)
     for sentence in doc.sentences:
-        if sentence.index in table_lines:
-            continue
         paragraph = context.paragraphs[sentence.index] if context.paragraphs else 0
         if paragraph != state.number:
-            asked = sentence.index > 0 and is_question(doc.sentences[sentence.index - 1].text)
-            state = ParagraphState(number=paragraph, carried_flow=state.flow if asked else None)
+            state = next_paragraph(state, paragraph, doc, sentence.index)
         figures = read_figures(sentence.text, doc.lang, sentence.start)
         if sentence.index > 0:
             continue_growth(figures, doc.sentences[sentence.index - 1].text, doc.lang)
@@ -126,6 +121,38 @@ def tag_trade(doc: Document, found: Extraction) -> None:
         target.value = level_value(read.atoms, target, str(year)) or 0.0
     found.trade.extend(dedupe_atoms(read.atoms))
     found.targets.extend(dedupe_targets([t for t in read.targets if t.value]))
+
+
+def next_paragraph(
+    state: ParagraphState, number: int, doc: Document, index: int
+) -> ParagraphState:
+    """A new paragraph starts afresh, except that an answer keeps the question's flow, the
+    items of a list keep the period of its lead ("In 2024:" / «Итоги 2024 года:»), and one
+    that goes on with the speaker («По его словам», "He added") keeps period and parties."""
+    previous = doc.sentences[index - 1].text.rstrip() if index > 0 else ""
+    asked = is_question(previous)
+    listed = previous.endswith(":") or (state.listed and is_list_item(previous))
+    going_on = bool(
+        compiled("continuation", doc.lang, r"^\W*(?:{})(?!\w)").search(doc.sentences[index].text)
+    )
+    return ParagraphState(
+        number=number,
+        carried_flow=state.flow if asked else None,
+        period=state.period if listed or going_on else None,
+        pair=state.pair if going_on else None,
+        listed=listed,
+    )
+
+
+def is_list_item(text: str) -> bool:
+    """A short line of a list ("- exports: $48 million;", «Экспорт – 21,4 млн»).
+
+    >>> is_list_item("- exports: $48.5 million;"), is_list_item("The sides met in May and talked.")
+    (True, False)
+    """
+    return bool(re.match(r"\s*(?:[-–—•*·]|\d+[.)])\s", text)) or (
+        len(text) < 80 and bool(re.search(r"[:–—-]\s*\S*\d", text))
+    )
 
 
 def is_question(text: str) -> bool:
@@ -171,8 +198,10 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
     figure, flows, parties = place.figures[index], place.flows, place.parties
     if skip_figure(figure, lang):
         return None
-    points_back = "continued" in figure.notes or bool(
-        compiled("anaphor", lang, r"(?<!\w)(?:{})(?!\w)").search(sentence.text)
+    points_back = (
+        "continued" in figure.notes
+        or bool(place.state.carried_flow and not flows)  # an answer: what the question asked
+        or bool(compiled("anaphor", lang, r"(?<!\w)(?:{})(?!\w)").search(sentence.text))
     )
     flow = flow_of(doc.text, figure, flows, place.state if points_back else None)
     if flow is None and figure.kind == "amount" and place.context.trade_said_before(sentence):

@@ -103,7 +103,9 @@ def nearest_flow(flows: list[FlowMention], figure: Figure, flow: str) -> FlowMen
     return before[-1] if before else (after[0] if after else None)
 
 
-def two_regions(pair: tuple[str, str], text: str, context: DocContext, lang: str) -> tuple[str, str]:
+def two_regions(
+    pair: tuple[str, str], text: str, context: DocContext, lang: str
+) -> tuple[str, str]:
     """ "Trade between the two regions", «между нашими областями»: the document's Belarusian
     and Russian regions, whatever side names the sentence leaves out."""
     by_region = context.region_by or context.main_by

@@ -27,6 +27,7 @@ class ParagraphState:
     flow: str | None = None
     pair: tuple[str, str] | None = None  # the parties of the paragraph's last atom
     carried_flow: str | None = None  # the last flow word of the paragraph before (a Q&A)
+    listed: bool = False  # an item of a list whose lead ("Results of 2024:") gave the period
 
 
 def period_of(

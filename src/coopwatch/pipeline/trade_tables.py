@@ -106,13 +106,19 @@ def unit_of(texts: list[str], lang: str) -> tuple[float, str | None]:
 Column = tuple[str | None, str | None]  # (value | index | change | growth | None, period)
 
 
-def column_kinds(header: list[Cell], doc: Document, context: DocContext) -> list[Column]:
+def column_kinds(
+    header: list[Cell], doc: Document, context: DocContext, heads: list[str]
+) -> list[Column]:
     """Per header cell: what its column holds and the period it names ("2024", or a growth
-    column's own year in "2024 к 2023, %"); a growth column with no year takes one later."""
+    column's own year in "2024 к 2023, %"); a growth column with no year takes one later.
+    Months said once for the table («за январь–сентябрь») go with each column's year."""
     kinds: list[Column] = []
+    months = table_months(heads, doc.lang)
     for cell in header:
         periods = [p for p in find_periods(cell.text, doc.lang) if not p.is_date and not p.base]
         period = resolve(periods[0], context.reference, periods[0].year) if periods else None
+        if period and period.isdigit() and months:
+            period = f"{period}-{months[0]:02d}..{period}-{months[1]:02d}"
         if INDEX_HEAD.search(cell.text):
             kinds.append(("index", period))
         elif CHANGE_HEAD.search(cell.text):
@@ -124,6 +130,15 @@ def column_kinds(header: list[Cell], doc: Document, context: DocContext) -> list
         else:
             kinds.append((None, None))
     return kinds
+
+
+def table_months(heads: list[str], lang: str) -> tuple[int, int] | None:
+    """A span of months with no year in a table's caption or header ("January-September")."""
+    for text in heads:
+        for mention in find_periods(text, lang):
+            if mention.months and mention.year is None and mention.rel is None:
+                return mention.months
+    return None
 
 
 def growth_value(raw: Cell, kind: str) -> float | None:
@@ -183,17 +198,30 @@ def row_atoms(
             last = period
             if match and unit[1] and not match.group("sign") and "%" not in cell.text:
                 value = round(parse_number(match.group("num"), scaled=unit[0] > 1) * unit[0], 2)
-                found.append(TradeAtom.model_validate(
-                    {**base, "period": period, "measure": "value", "value": value,
-                     "currency": unit[1]}
-                ))
+                found.append(
+                    TradeAtom.model_validate(
+                        {
+                            **base,
+                            "period": period,
+                            "measure": "value",
+                            "value": value,
+                            "currency": unit[1],
+                        }
+                    )
+                )
         elif kind and (period or last or periods):
             growth = growth_value(cell, kind)
             if growth is not None:
-                found.append(TradeAtom.model_validate(
-                    {**base, "period": period or last or periods[-1], "measure": "growth_pct",
-                     "value": growth}
-                ))
+                found.append(
+                    TradeAtom.model_validate(
+                        {
+                            **base,
+                            "period": period or last or periods[-1],
+                            "measure": "growth_pct",
+                            "value": growth,
+                        }
+                    )
+                )
     return found
 
 
@@ -209,13 +237,15 @@ def read_tables(doc: Document, context: DocContext) -> tuple[list[TradeAtom], se
         if len(lines) < 2:
             continue
         rows = [cells_of(line) for line in lines]
-        kinds = column_kinds(rows[0], doc, context)
-        if not any(kind == "value" for kind, _ in kinds):
-            continue
         caption = doc.sentences[inside[0] - 1] if inside and inside[0] > 0 else None
         heads = [c.text for c in rows[0]] + ([caption.text] if caption else [])
+        kinds = column_kinds(rows[0], doc, context, heads[:1] + heads[len(rows[0]) :])
+        if not any(kind == "value" for kind, _ in kinds):
+            continue
         caption_parties = context.parties.get(caption.index, []) if caption else []
         labels = [r[0].text for r in rows[1:] if r]
+        if not named_scope(heads + labels, caption_parties, doc.lang):
+            continue  # whose trade a table shows must be said: a party or "mutual"
         for row in rows[1:]:
             flows = find_flows(row[0].text, doc.lang)
             if not flows or len(row) < 2 or is_product_label(row[0].text, doc.lang):
@@ -250,3 +280,12 @@ def is_total_label(label: str, heads: list[str], caption: list[PartyMention], la
     if any(bilateral.search(text) for text in [label, *heads]):
         return False
     return {side(p.code) for p in caption} < {"BY", "RU"}
+
+
+def named_scope(texts: list[str], caption: list[PartyMention], lang: str) -> bool:
+    """Whether a table says whose trade it shows: a party in its caption, header or labels,
+    or a word for the two sides ("mutual trade", «взаимная торговля»)."""
+    if caption or any(find_parties(text) for text in texts):
+        return True
+    bilateral = compiled("bilateral", lang, r"(?<!\w)(?:{})")
+    return any(bilateral.search(text) for text in texts)

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from coopwatch.store.analytics import FACT_SELECT, fact_row
 
 SORTS = {
-    "published": "d.published",
+    "published": "f.published",  # the article's date, copied to its facts (migration 5)
     "value": "f.value",
     "period": "f.period",
     "region": "f.partner",
@@ -70,18 +70,18 @@ class FactFilter(BaseModel):
         return self.model_dump(exclude_defaults=True, mode="json")
 
 
-def where_clause(f: FactFilter) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause and its bound parameters for a filter."""
+def where_clause(f: FactFilter, table: str = "f.") -> tuple[str, dict[str, Any]]:
+    """The WHERE clause and its bound parameters for a filter (`table`: the facts' prefix)."""
     parts: list[str] = []
     params: dict[str, Any] = {}
     simple = {
-        "kind": "f.kind",
-        "flow": "f.flow",
-        "period": "f.period",
-        "measure": "f.measure",
-        "currency": "f.currency",
+        "kind": table + "kind",
+        "flow": table + "flow",
+        "period": table + "period",
+        "measure": table + "measure",
+        "currency": table + "currency",
         "language": "d.lang",
-        "document": "f.document_id",
+        "document": table + "document_id",
     }
     for name, column in simple.items():
         value = getattr(f, name)
@@ -96,16 +96,16 @@ def where_clause(f: FactFilter) -> tuple[str, dict[str, Any]]:
         )
         params["region"] = f.region
     if f.year is not None:
-        parts.append("f.period >= :year_lo AND f.period < :year_hi")
+        parts.append(f"{table}period >= :year_lo AND {table}period < :year_hi")
         params.update(year_lo=str(f.year), year_hi=str(f.year + 1))
     if f.source:
         parts.append("src.name = :source")
         params["source"] = f.source
     if f.published_from:
-        parts.append("d.published >= :published_from")
+        parts.append(f"{table}published >= :published_from")
         params["published_from"] = f.published_from.isoformat()
     if f.published_to:
-        parts.append("d.published <= :published_to")
+        parts.append(f"{table}published <= :published_to")
         params["published_to"] = f.published_to.isoformat()
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
@@ -123,7 +123,9 @@ def order_clause(sort: str) -> str:
 def query_facts(conn: sqlite3.Connection, f: FactFilter) -> dict[str, Any]:
     """One page of facts matching the filter, with the total and the page count."""
     where, params = where_clause(f)
-    by_document = f.language or f.source or f.published_from or f.published_to
+    if f.region and not (f.language or f.source):
+        return _region_page(conn, f)
+    by_document = f.language or f.source
     joins = (
         " JOIN documents d ON d.id = f.document_id LEFT JOIN sources src ON src.id = d.source_id"
         if by_document
@@ -132,6 +134,36 @@ def query_facts(conn: sqlite3.Connection, f: FactFilter) -> dict[str, Any]:
     total = conn.execute("SELECT count(*) FROM facts f" + joins + where, params).fetchone()[0]
     rows = conn.execute(
         FACT_SELECT + where + order_clause(f.sort) + " LIMIT :limit OFFSET :offset",
+        {**params, "limit": f.size, "offset": (f.page - 1) * f.size},
+    ).fetchall()
+    return {
+        "filters": f.query_args(),
+        "total": total,
+        "page": f.page,
+        "size": f.size,
+        "pages": max(1, -(-total // f.size)),
+        "facts": [fact_row(r) for r in rows],
+    }
+
+
+def _region_page(conn: sqlite3.Connection, f: FactFilter) -> dict[str, Any]:
+    """`query_facts` for a region: each side's facts filtered, counted and sorted inside its
+    covering index, then only the page's rows are read (a busy region has thousands)."""
+    where, params = where_clause(f.model_copy(update={"region": None}), table="")
+    conditions = where.replace(" WHERE ", " AND ", 1)
+    column = SORTS[f.sort.lstrip("-")].removeprefix("f.")
+    sides = " UNION ".join(
+        f"SELECT id, {column} AS sortkey FROM facts WHERE {side} = :region{conditions}"
+        for side in ("partner", "reporter")
+    )
+    params["region"] = f.region
+    total = conn.execute(f"SELECT count(*) FROM ({sides})", params).fetchone()[0]
+    direction = "DESC" if f.sort.startswith("-") else "ASC"
+    page = (
+        f"{sides} ORDER BY sortkey {direction}, id {direction} LIMIT :limit OFFSET :offset"
+    )
+    rows = conn.execute(
+        FACT_SELECT + f" WHERE f.id IN (SELECT id FROM ({page}))" + order_clause(f.sort),
         {**params, "limit": f.size, "offset": (f.page - 1) * f.size},
     ).fetchall()
     return {

@@ -10,63 +10,93 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from coopwatch.store.analytics import consensus, period_kind, span_of
+from coopwatch.store.analytics import SWAP, consensus, period_kind, span_of
 
-MAX_SOURCES = 8  # sources listed per point; the rest are counted
-# The region's trade atoms turned to Belarus's side (a region's exports are Belarus's imports).
-TRADE = """
-SELECT f.id, CASE WHEN f.reporter = :code THEN CASE f.flow WHEN 'export' THEN 'import'
-       WHEN 'import' THEN 'export' ELSE f.flow END ELSE f.flow END AS flow,
-       f.period, f.measure, f.currency, f.value, f.qualifier, f.story_id, f.document_id,
-       d.published
-FROM facts f JOIN documents d ON d.id = f.document_id
-WHERE f.id IN (SELECT id FROM facts WHERE kind = 'trade' AND reporter = :code
-               UNION SELECT id FROM facts WHERE kind = 'trade' AND partner = :code)
+MAX_SOURCES = 3  # newest sources listed per point; the rest are counted (all in /facts)
+FLIP = "CASE flow WHEN 'export' THEN 'import' WHEN 'import' THEN 'export' ELSE flow END"
+# One row per (flow, period, measure, currency, value) on each side of the trade, aggregated
+# from a covering index in index order (no table rows read, no sort): a busy region has
+# thousands of atoms. The region's own reports are turned around to Belarus's side.
+VALUES = """
+SELECT {flow} AS flow, period, measure, currency, value, count(DISTINCT story_id) AS stories,
+       count(DISTINCT document_id) AS documents, max(qualifier) AS qualifier
+FROM facts WHERE {side} = :code AND kind = 'trade'{other}
+GROUP BY flow, period, measure, currency, value
+"""
+SIDES = (
+    ("partner", VALUES.format(flow="flow", side="partner", other="")),
+    ("reporter", VALUES.format(flow=FLIP, side="reporter", other=" AND partner IS NOT :code")),
+)
+NEWEST = """
+SELECT id, document_id, published, value FROM facts
+WHERE {side} = :code AND kind = 'trade' AND flow = :flow AND period IS :period
+      AND measure IS :measure AND currency IS :currency{other}
+ORDER BY published DESC, document_id DESC LIMIT :limit
 """
 DETAILS = """
 SELECT f.id, d.title, src.name AS source, s.idx AS sentence
 FROM json_each(:ids) j JOIN facts f ON f.id = j.value JOIN documents d ON d.id = f.document_id
 LEFT JOIN sources src ON src.id = d.source_id LEFT JOIN sentences s ON s.id = f.sentence_id
 """
+Key = tuple[Any, Any, Any, Any]
 
 
 def trade_points(conn: sqlite3.Connection, code: str) -> list[dict[str, Any]]:
-    """The region's points, grouped in one pass over its atoms (a busy region has thousands);
-    titles, outlets and sentences are read only for the sources shown."""
-    groups: dict[tuple[Any, ...], list[tuple[Any, ...]]] = defaultdict(list)
-    for row in conn.execute(TRADE, {"code": code}):
-        groups[(row[1], row[2], row[3], row[4])].append(tuple(row))
-    shown: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
-    for key, rows in groups.items():
-        newest = sorted(rows, key=lambda r: (r[9] or "", r[8]), reverse=True)
-        shown[key] = list({r[8]: r for r in reversed(newest)}.values())[::-1][:MAX_SOURCES]
+    """The region's points: values and their story counts aggregated in SQL, then the newest
+    sources of each point (titles, outlets and sentences read only for those shown)."""
+    values: dict[Key, dict[float, list[Any]]] = defaultdict(dict)
+    sides: dict[Key, set[str]] = defaultdict(set)
+    for side, sql in SIDES:
+        for row in conn.execute(sql, {"code": code}):
+            key = (row[0], row[1], row[2], row[3])
+            sides[key].add(side)
+            counts = values[key].setdefault(row[4], [0, 0, row[7]])
+            counts[0] += row[5]
+            counts[1] += row[6]
+    shown = {key: newest_sources(conn, code, key, sides[key]) for key in values}
     ids = [r[0] for rows in shown.values() for r in rows]
     details = {r[0]: r for r in conn.execute(DETAILS, {"ids": json.dumps(ids)})}
-    points = [_point(key, rows, shown[key], details) for key, rows in groups.items()]
+    points = [_point(key, values[key], shown[key], details) for key in values]
     return sorted(points, key=lambda p: (p["period"] or "", p["flow"] or "", p["measure"] or ""))
 
 
+def newest_sources(
+    conn: sqlite3.Connection, code: str, key: Key, sides: set[str]
+) -> list[tuple[Any, ...]]:
+    """A point's newest atoms, one per article, newest first (an index range, no sort)."""
+    flow, period, measure, currency = key
+    rows: list[tuple[Any, ...]] = []
+    for side in sides:
+        raw = SWAP.get(flow, flow) if side == "reporter" else flow
+        other = " AND partner IS NOT :code" if side == "reporter" else ""
+        rows += conn.execute(
+            NEWEST.format(side=side, other=other),
+            {"code": code, "flow": raw, "period": period, "measure": measure,
+             "currency": currency, "limit": 4 * MAX_SOURCES},
+        ).fetchall()
+    rows.sort(key=lambda r: (r[2] or "", r[1]), reverse=True)
+    return list({r[1]: tuple(r) for r in reversed(rows)}.values())[::-1][:MAX_SOURCES]
+
+
 def _point(
-    key: tuple[Any, ...],
-    rows: list[tuple[Any, ...]],
+    key: Key,
+    values: dict[float, list[Any]],
     shown: list[tuple[Any, ...]],
     details: dict[int, sqlite3.Row],
 ) -> dict[str, Any]:
+    """A point; a story or article giving two values for it counts once per value."""
     flow, period, measure, currency = key
-    stories: dict[float, set[int]] = defaultdict(set)
-    for row in rows:
-        stories[row[5]].add(row[7])
     return {
         "flow": flow,
         "period": period,
         "period_kind": period_kind(period),
         "measure": measure,
         "currency": currency,
-        "value": consensus({v: len(s) for v, s in stories.items()}),
-        "qualifier": rows[0][6],
-        "values": sorted(stories),
-        "stories": len({row[7] for row in rows}),
-        "source_count": len({row[8] for row in rows}),
+        "value": consensus({v: c[0] for v, c in values.items()}),
+        "qualifier": next((c[2] for c in values.values() if c[2]), None),
+        "values": sorted(values),
+        "stories": sum(c[0] for c in values.values()),
+        "source_count": sum(c[1] for c in values.values()),
         "sources": [_source(row, details.get(row[0])) for row in shown],
     }
 
@@ -74,13 +104,13 @@ def _point(
 def _source(row: tuple[Any, ...], detail: sqlite3.Row | None) -> dict[str, Any]:
     sentence = detail["sentence"] if detail is not None else None
     return {
-        "document_id": row[8],
+        "document_id": row[1],
         "title": detail["title"] if detail is not None else None,
         "source": detail["source"] if detail is not None else None,
-        "published": row[9],
-        "value": row[5],
+        "published": row[2],
+        "value": row[3],
         "fact_id": row[0],
-        "link": f"/documents/{row[8]}"
+        "link": f"/documents/{row[1]}"
         + (f"?s={sentence}#s-{sentence}" if sentence is not None else ""),
     }
 

@@ -148,4 +148,31 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX facts_project_key ON facts(json_extract(data, '$.key')) WHERE kind = 'project';
     """,
+    # 5 (web, helper 15): an uncached dossier reads its region's figures from covering indexes.
+    # `facts.published` copies the article's date (filled by a trigger for every writer), so a
+    # point's newest sources, a region's articles and the fact explorer's sort need no join.
+    """
+    ALTER TABLE facts ADD COLUMN published TEXT;
+    UPDATE facts SET published = (SELECT d.published FROM documents d WHERE d.id = facts.document_id);
+    CREATE TRIGGER facts_published AFTER INSERT ON facts WHEN NEW.published IS NULL BEGIN
+        UPDATE facts SET published = (SELECT published FROM documents WHERE id = NEW.document_id)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER documents_published AFTER UPDATE OF published ON documents BEGIN
+        UPDATE facts SET published = NEW.published WHERE document_id = NEW.id;
+    END;
+    DROP INDEX facts_partner_kind;
+    DROP INDEX facts_reporter_kind;
+    CREATE INDEX facts_partner_points ON facts(partner, kind, flow, period, measure, currency,
+        value, story_id, document_id, published, qualifier);
+    CREATE INDEX facts_reporter_points ON facts(reporter, kind, flow, period, measure, currency,
+        value, story_id, document_id, published, qualifier, partner);
+    CREATE INDEX facts_partner_recent ON facts(partner, kind, flow, period, measure, currency,
+        published, document_id, value);
+    CREATE INDEX facts_partner_documents ON facts(partner, document_id, published);
+    CREATE INDEX facts_reporter_documents ON facts(reporter, document_id, published);
+    CREATE INDEX facts_document_kind ON facts(document_id, kind, label, period, published);
+    CREATE INDEX mentions_document_entity ON mentions(document_id, entity_id, role);
+    ANALYZE;
+    """,
 ]

@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
     )
     app.state.settings = settings
     app.state.database = database
-    app.state.cache = ResultCache()
+    app.state.cache = ResultCache(enabled=settings.result_cache)
     for module in ROUTERS:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -28,14 +28,17 @@ def data_version(conn: sqlite3.Connection) -> tuple[Any, ...]:
 class ResultCache:
     """A small thread-safe LRU of query results keyed by (database state, query)."""
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 256, enabled: bool = True) -> None:
         self.size = size
+        self.enabled = enabled  # off (COOPWATCH_RESULT_CACHE=0): every request runs its queries
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
     async def aget(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], T]) -> T:
         """`get` for async endpoints: a hit is answered in the event loop, a miss is computed
         in the thread pool (the loop never waits on a heavy query)."""
+        if not self.enabled:
+            return await run_in_threadpool(compute)
         full = (data_version(conn), key)
         with self._lock:
             if full in self._items:
@@ -45,6 +48,8 @@ class ResultCache:
 
     def get(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], T]) -> T:
         """The cached result for `key` at the current database state, computed when missing."""
+        if not self.enabled:
+            return compute()
         full = (data_version(conn), key)
         with self._lock:
             if full in self._items:

@@ -244,9 +244,9 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, result_cache: bool = True) -> subprocess.Popen[bytes]:
     """The real app under uvicorn in its own process (the load generator gets its own CPU)."""
-    env = {**os.environ, "COOPWATCH_DB": str(db)}
+    env = {**os.environ, "COOPWATCH_DB": str(db), "COOPWATCH_RESULT_CACHE": str(int(result_cache))}
     process = subprocess.Popen(
         [
             sys.executable,
@@ -274,34 +274,72 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("the server did not start within 30 s")
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection on loopback: a lean client, so the latencies measured
+    are the server's and not the load generator's own parsing (httpx costs ~2 ms a request)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        """GET `path`, read the whole body; the status code (0 when the connection failed)."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").lower()
+        status = int(head.split(" ", 2)[1])
+        if "transfer-encoding: chunked" in head:
+            while size := int((await self.reader.readline()).strip() or b"0", 16):
+                await self.reader.readexactly(size + 2)
+            await self.reader.readline()
+        else:
+            length = head.split("content-length:", 1)[1].split("\r\n", 1)[0]
+            await self.reader.readexactly(int(length))
+        if "connection: close" in head:
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        """Close the connection (the next `get` opens a new one)."""
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
 async def load(base: str, path: str, clients: int, requests: int, seconds: float) -> dict[str, Any]:
     """`clients` concurrent loops sharing a budget of `requests` (or `seconds`) on one path."""
     latencies: list[float] = []
     errors = 0
     budget = requests
     deadline = time.monotonic() + seconds
+    host, port = base.removeprefix("http://").rsplit(":", 1)
 
-    async def client(http: httpx.AsyncClient) -> None:
+    async def client(conn: Connection) -> None:
         nonlocal budget, errors
         while budget > 0 and time.monotonic() < deadline:
             budget -= 1
             started = time.perf_counter()
             try:
-                response = await http.get(path)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
+                ok = await asyncio.wait_for(conn.get(path), 30) == 200
+            except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError):
                 ok = False
+                await conn.close()
             latencies.append(time.perf_counter() - started)
             errors += 0 if ok else 1
+        await conn.close()
 
-    limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
-        first = time.perf_counter()
-        await http.get(path)  # the cold request: queries run, the result cache fills
-        first_ms = (time.perf_counter() - first) * 1000
-        started = time.perf_counter()
-        await asyncio.gather(*(client(http) for _ in range(clients)))
+    connections = [Connection(host, int(port)) for _ in range(clients)]
+    first = time.perf_counter()
+    await connections[0].get(path)  # the cold request: queries run, the result cache fills
+    first_ms = (time.perf_counter() - first) * 1000
+    client_cpu = time.process_time()
+    started = time.perf_counter()
+    await asyncio.gather(*(client(c) for c in connections))
     elapsed = time.perf_counter() - started
+    client_cpu = time.process_time() - client_cpu
     ms = sorted(x * 1000 for x in latencies)
     return {
         "path": path,
@@ -312,6 +350,7 @@ async def load(base: str, path: str, clients: int, requests: int, seconds: float
         "rps": len(ms) / elapsed if elapsed else 0.0,
         "p50_ms": statistics.median(ms) if ms else 0.0,
         "p95_ms": ms[int(0.95 * (len(ms) - 1))] if ms else 0.0,
+        "client_cpu_ms_per_request": 1000 * client_cpu / max(len(ms), 1),
     }
 
 
@@ -328,6 +367,7 @@ def run_bench(
     seconds: float,
     cache: Path | None = None,
     progress: bool = True,
+    result_cache: bool = True,
 ) -> dict[str, Any]:
     """Build or reuse the synthetic database, serve it, load it, report."""
     folder = cache or Path(tempfile.gettempdir()) / "coopwatch-bench"
@@ -348,7 +388,7 @@ def run_bench(
             " ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
     port = free_port()
-    server = start_server(db, port)
+    server = start_server(db, port, result_cache)
     paths = {
         "dossier": f"/regions/{region}",
         "facts": f"/api/facts?region={region}&flow=export&measure=value&sort=-published&size=50",
@@ -371,6 +411,7 @@ def run_bench(
         "documents": documents,
         "facts": facts,
         "clients": clients,
+        "result_cache": result_cache,
         "build_seconds": build_seconds,
         "endpoints": results,
     }
