@@ -150,6 +150,33 @@ CARRIED = [
         ],
     ),
     (
+        "ru-answer-without-pronoun",
+        RU_TULA + "– Какой товарооборот у области с Беларусью?\n\n– По итогам прошлого года – "
+        "540 млн долларов, плюс 8 процентов.",
+        [
+            ("turnover", "BY", "RU-TUL", "2024", "value", 540e6),
+            ("turnover", "BY", "RU-TUL", "2024", "growth_pct", 8),
+        ],
+    ),
+    (
+        "ru-dative-receiver",
+        "Брянская и Гомельская области договорились о сотрудничестве.\n\nГомельские "
+        "предприятия в 2024 году отгрузили брянским партнёрам продукции на 80 млн долларов.",
+        [("export", "BY-HO", "RU-BRY", "2024", "value", 80e6)],
+    ),
+    (
+        "ru-partner-after-the-figure-is-no-partner-of-a-total",
+        "Брянская область и Беларусь обсудили сотрудничество.\n\nВ 2024 году внешнеторговый "
+        "оборот Брянской области составил 1,5 млрд долларов, из них на Беларусь пришлось 40%.",
+        [("turnover", "BY", "RU-BRY", "2024", "share_pct", 40)],
+    ),
+    (
+        "en-partner-after-the-figure-is-no-partner-of-a-total",
+        "Bryansk Oblast and Belarus held talks.\n\nIn 2024 Bryansk Oblast's foreign trade "
+        "reached $1.5 billion, with Belarus accounting for 40%.",
+        [("turnover", "BY", "RU-BRY", "2024", "share_pct", 40)],
+    ),
+    (
         "en-he-added",
         "Smolensk Oblast and Belarus held talks.\n\nIn 2024 trade between Smolensk Oblast and "
         "Belarus grew by 5%.\n\nHe added that exports to the republic rose by 10%.",
@@ -193,6 +220,10 @@ GROWTH = [
      "12%.", "turnover", "2023", 12),
     ("ru-minus-sign", RU_TULA + "Экспорт в Тульскую область в 2022 году: −4,5%.",
      "export", "2022", -4.5),
+    ("en-level-against-base", EN_TULA + "In 2022 trade between Belarus and Tula Oblast amounted "
+     "to 104.3% compared to 2021.", "turnover", "2022", 4.3),
+    ("ru-level-against-base", RU_TULA + "В 2022 году товарооборот Беларуси с Тульской областью "
+     "составил 96,1 процента по сравнению с 2021 годом.", "turnover", "2022", -3.9),
     ("ru-added-percent", RU_TULA + "В 2024 году товарооборот с Тульской областью прибавил 7 "
      "процентов.", "turnover", "2024", 7),
 ]

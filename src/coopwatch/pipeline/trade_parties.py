@@ -57,7 +57,7 @@ def share_holder(figure: Figure, parties: list[PartyMention]) -> str | None:
             lead = figure.left[: party.start - left_start][-12:]
             rest = figure.left[party.end - left_start :]
             if re.search(r"(?:на|на\s+долю)\s+$", lead, re.I) or re.match(
-                r"\s*(?:accounted|accounts|account|made|makes)\b", rest, re.I
+                r"\s*(?:accounted|accounts|accounting|account|made|makes|making)\b", rest, re.I
             ):
                 return party.code
     return None
@@ -118,19 +118,20 @@ def two_regions(
     )
 
 
-PARTNER_LEAD = r"(?:with|between|to|from|с|со|между|в|из|з|са|паміж|у|ў)\s+(?:the\s+)?$"
+PARTNER_LEAD = r"(?:with|between|and|to|from|с|со|между|и|в|из|з|са|паміж|і|у|ў)\s+(?:the\s+)?$"
 
 
-def is_total(text: str, mention: FlowMention, parties: list[PartyMention], lang: str) -> bool:
+def is_total(
+    text: str, mention: FlowMention, parties: list[PartyMention], lang: str, limit: int
+) -> bool:
     """ "The region's foreign trade reached $5 billion": one party's trade with the world,
-    unless the sentence names both sides or a partner ("foreign trade with Belarus")."""
+    unless the sentence names a partner ("foreign trade with Belarus"); a share of it
+    («на Беларусь пришлось 40%») is read on its own."""
     start, end = max(0, mention.start - 40), mention.end + 25
     window = text[start:end]
     if not compiled("total_trade", lang, r"(?<!\w)(?:{})").search(window):
         return False
     if compiled("bilateral", lang, r"(?<!\w)(?:{})").search(window):
-        return False
-    if {side(p.code) for p in parties} >= {"BY", "RU"}:
         return False
     owned = compiled("total_owner", lang, r"(?<!\w)(?:{})").search(window) or any(
         start < p.end and p.start < end for p in parties
@@ -140,7 +141,7 @@ def is_total(text: str, mention: FlowMention, parties: list[PartyMention], lang:
     return not any(
         re.search(PARTNER_LEAD, text[max(0, p.start - 12) : p.start], re.I)
         for p in parties
-        if p.start > mention.start
+        if mention.start < p.start <= (limit if limit > mention.end else mention.end + 40)
     )
 
 

@@ -30,6 +30,47 @@ class ParagraphState:
     listed: bool = False  # an item of a list whose lead ("Results of 2024:") gave the period
 
 
+def next_paragraph(
+    state: ParagraphState, number: int, doc: Document, index: int
+) -> ParagraphState:
+    """A new paragraph starts afresh, except that an answer keeps the question's flow, the
+    items of a list keep the period of its lead ("In 2024:" / «Итоги 2024 года:»), and one
+    that goes on with the speaker («По его словам», "He added") keeps period and parties."""
+    previous = doc.sentences[index - 1].text.rstrip() if index > 0 else ""
+    asked = is_question(previous)
+    listed = previous.endswith(":") or (state.listed and is_list_item(previous))
+    going_on = bool(
+        compiled("continuation", doc.lang, r"^\W*(?:{})(?!\w)").search(doc.sentences[index].text)
+    )
+    return ParagraphState(
+        number=number,
+        carried_flow=state.flow if asked else None,
+        period=state.period if listed or going_on else None,
+        pair=state.pair if going_on else None,
+        listed=listed,
+    )
+
+
+def is_list_item(text: str) -> bool:
+    """A short line of a list ("- exports: $48 million;", «Экспорт – 21,4 млн»).
+
+    >>> is_list_item("- exports: $48.5 million;"), is_list_item("The sides met in May and talked.")
+    (True, False)
+    """
+    return bool(re.match(r"\s*(?:[-–—•*·]|\d+[.)])\s", text)) or (
+        len(text) < 80 and bool(re.search(r"[:–—-]\s*\S*\d", text))
+    )
+
+
+def is_question(text: str) -> bool:
+    """An interviewer's question: the answer after it may leave out what it asked about.
+
+    >>> is_question("How is trade with Belarus developing?"), is_question("Trade grew.")
+    (True, False)
+    """
+    return text.rstrip(" »”\"'").endswith("?")
+
+
 def period_of(
     doc: Document,
     figure: Figure,

@@ -71,7 +71,7 @@ def table_blocks(text: str) -> list[list[Line]]:
     """Runs of at least two consecutive lines with two or more cell separators each (lines,
     not sentences: a sentence splitter breaks "млн долл. | 850,2" apart).
 
-    >>> [len(b) for b in table_blocks("Intro.\n| a | b |\n| 1 | 2 |\nEnd.")]
+    >>> [len(b) for b in table_blocks("Intro.\\n| a | b |\\n| 1 | 2 |\\nEnd.")]
     [2]
     """
     blocks: list[list[Line]] = []

@@ -28,22 +28,22 @@ ARTICLES_PAGE = 20  # the dossier lists the newest articles; older ones page by 
 TIMELINE_LIMIT = 30  # the newest meetings, visits and agreements; the rest are in /facts
 
 
-def region_documents(conn: sqlite3.Connection, code: str) -> list[int]:
-    """The ids of the region's articles, newest first (computed once per dossier)."""
-    return [row[0] for row in conn.execute(DATED_DOCS, {"code": code})]
-
-
 def region_document_ids(conn: sqlite3.Connection, code: str) -> str:
-    """The ids of the region's documents as a JSON array, computed once per dossier."""
-    return json.dumps(region_documents(conn, code))
+    """The ids of the region's articles, newest first, as the JSON array every section reads
+    with `json_each` (built in SQL: thousands of ids never become Python objects)."""
+    row = conn.execute(f"SELECT json_group_array(id) FROM ({DATED_DOCS})", {"code": code})
+    return str(row.fetchone()[0])
 
 
-def region_dossier(conn: sqlite3.Connection, code: str, page: int = 1) -> dict[str, Any]:
-    """Everything known about one region's cooperation with Belarus (articles: one page)."""
+def region_dossier(
+    conn: sqlite3.Connection, code: str, page: int = 1, events: int = 1
+) -> dict[str, Any]:
+    """Everything known about one region's cooperation with Belarus; the sections that grow
+    with the corpus come a page at a time (articles: `page`, the timeline: `events`)."""
     points = trade_points(conn, code)
-    ids = region_documents(conn, code)
-    docs = json.dumps(ids)
+    docs = region_document_ids(conn, code)
     organizations, persons = region_entities(conn, docs)
+    timeline = region_timeline(conn, docs, offset=(events - 1) * TIMELINE_LIMIT)
     return {
         "code": code,
         "points": points,
@@ -53,9 +53,10 @@ def region_dossier(conn: sqlite3.Connection, code: str, page: int = 1) -> dict[s
         "sectors": region_sectors(conn, docs),
         "organizations": organizations,
         "persons": persons,
-        "timeline": region_timeline(conn, docs),
+        "timeline": timeline[:TIMELINE_LIMIT],
+        "timeline_page": {"page": events, "more": len(timeline) > TIMELINE_LIMIT},
         "projects": region_projects(conn, docs),
-        "documents": region_articles(conn, ids, page),
+        "documents": region_articles(conn, docs, page),
     }
 
 
@@ -142,18 +143,19 @@ def region_entities(
 
 
 def region_timeline(
-    conn: sqlite3.Connection, docs: str, limit: int = TIMELINE_LIMIT
+    conn: sqlite3.Connection, docs: str, limit: int = TIMELINE_LIMIT + 1, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Meetings, visits and agreements in the region's articles, newest first: dated from the
-    indexed columns, their sentences read only for those shown."""
+    indexed columns, their sentences read only for those shown (one more than a page, so the
+    page knows whether there is a next one)."""
     rows = conn.execute(
         DOCS + "SELECT f.id, f.kind, f.data, f.document_id, f.published, d.title,"
         " s.idx AS sentence, s.text AS sentence_text, t.day FROM (SELECT f.id,"
         " coalesce(f.period, f.published) AS day FROM rd JOIN facts f ON f.document_id = rd.id"
-        " AND f.kind IN ('event', 'agreement') ORDER BY day DESC, f.id LIMIT :limit) t"
+        " AND f.kind IN ('event', 'agreement') ORDER BY day DESC, f.id LIMIT :limit OFFSET :offset) t"
         " JOIN facts f ON f.id = t.id JOIN documents d ON d.id = f.document_id"
         " LEFT JOIN sentences s ON s.id = f.sentence_id ORDER BY t.day DESC, f.id",
-        {"docs": docs, "limit": limit},
+        {"docs": docs, "limit": limit, "offset": offset},
     )
     return [_linked(r) for r in rows]
 
@@ -161,24 +163,29 @@ def region_timeline(
 def region_projects(conn: sqlite3.Connection, docs: str) -> list[dict[str, Any]]:
     """Projects in the region's articles, one per identity across articles and languages, each
     with its whole status history (oldest first, as reported, each step with its sentence)."""
-    facts = project_facts(conn, "f.document_id IN (SELECT value FROM json_each(:docs))",
-                          {"docs": docs})
+    facts = project_facts(
+        conn,
+        "f.id IN (SELECT p.id FROM json_each(:docs) j JOIN facts p"
+        " ON p.document_id = j.value AND p.kind = 'project')",  # ids from an index first
+        {"docs": docs},
+    )
     return group_projects(projects_with_keys(conn, facts))[:100]
 
 
 def region_articles(
-    conn: sqlite3.Connection, ids: list[int], page: int = 1, size: int = ARTICLES_PAGE
+    conn: sqlite3.Connection, docs: str, page: int = 1, size: int = ARTICLES_PAGE
 ) -> dict[str, Any]:
     """One page of the region's articles (newest first), with the total and the page count."""
-    shown = ids[(page - 1) * size : page * size]
     rows = conn.execute(
         "SELECT d.id, d.title, d.name, d.lang, d.published, src.name AS source"
-        " FROM json_each(:ids) j JOIN documents d ON d.id = j.value"
-        " LEFT JOIN sources src ON src.id = d.source_id ORDER BY j.key",
-        {"ids": json.dumps(shown)},
+        " FROM (SELECT key, value FROM json_each(:docs) ORDER BY key LIMIT :size OFFSET :skip) j"
+        " JOIN documents d ON d.id = j.value LEFT JOIN sources src ON src.id = d.source_id"
+        " ORDER BY j.key",
+        {"docs": docs, "size": size, "skip": (page - 1) * size},
     ).fetchall()
-    pages = max(1, -(-len(ids) // size))
-    return {"total": len(ids), "page": page, "pages": pages, "items": [dict(r) for r in rows]}
+    total = conn.execute("SELECT json_array_length(?)", (docs,)).fetchone()[0]
+    pages = max(1, -(-total // size))
+    return {"total": total, "page": page, "pages": pages, "items": [dict(r) for r in rows]}
 
 
 def _linked(row: sqlite3.Row) -> dict[str, Any]:

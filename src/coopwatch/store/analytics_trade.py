@@ -57,6 +57,8 @@ def trade_points(conn: sqlite3.Connection, code: str) -> list[dict[str, Any]]:
     ids = [r[0] for rows in shown.values() for r in rows]
     details = {r[0]: r for r in conn.execute(DETAILS, {"ids": json.dumps(ids)})}
     points = [_point(key, values[key], shown[key], details) for key in values]
+    for point in points:
+        point["all_sources"] = all_sources_link(code, point)
     return sorted(points, key=lambda p: (p["period"] or "", p["flow"] or "", p["measure"] or ""))
 
 
@@ -76,6 +78,19 @@ def newest_sources(
         ).fetchall()
     rows.sort(key=lambda r: (r[2] or "", r[1]), reverse=True)
     return list({r[1]: tuple(r) for r in reversed(rows)}.values())[::-1][:MAX_SOURCES]
+
+
+def all_sources_link(code: str, point: dict[str, Any]) -> str:
+    """The fact explorer's view of every atom behind a point (both sides, as reported).
+
+    >>> all_sources_link("RU-TUL", {"period": "2024-01..2024-08", "measure": "value",
+    ...                             "currency": "USD"})
+    '/facts?region=RU-TUL&period=2024-01..2024-08&measure=value&currency=USD'
+    """
+    period = point["period"] if period_kind(point["period"]) != "other" else None
+    query = {"region": code, "period": period, "measure": point["measure"],
+             "currency": point["currency"]}
+    return "/facts?" + "&".join(f"{k}={v}" for k, v in query.items() if v)
 
 
 def _point(
