@@ -338,3 +338,42 @@ def test_table_lines_and_cells() -> None:
 )
 def test_table_growth_cells(cell: str, kind: str, value: float) -> None:
     assert growth_value(Cell(cell, 0, len(cell)), kind) == value
+
+
+TABLES = [
+    (
+        "ru-table-two-oblasts-coordinated",
+        "Гродненская и Псковская области подвели итоги взаимной торговли.\n\n"
+        "Взаимная торговля Гродненской и Псковской областей, млн долларов США:\n\n"
+        "Показатель | 2023 | 2024 | Темп роста, %\n"
+        "Товарооборот | 120,0 | 150,0 | 125,0\n"
+        "Экспорт | 70,0 | 90,0 | 128,6\n",
+        [
+            ("turnover", "BY-HR", "RU-PSK", "2023", "value", 120e6),
+            ("turnover", "BY-HR", "RU-PSK", "2024", "value", 150e6),
+            ("turnover", "BY-HR", "RU-PSK", "2024", "growth_pct", 25.0),
+            ("export", "BY-HR", "RU-PSK", "2023", "value", 70e6),
+            ("export", "BY-HR", "RU-PSK", "2024", "value", 90e6),
+            ("export", "BY-HR", "RU-PSK", "2024", "growth_pct", 28.6),
+        ],
+    ),
+    (
+        "en-table-belarus-region",
+        "Belarus and Kaluga Oblast reviewed their trade.\n\n"
+        "Belarus' trade with Kaluga Oblast, USD million:\n\n"
+        "Indicator | 2023 | 2024\n"
+        "Turnover | 300.5 | 320.0\n"
+        "Imports | 100.0 | 95.0\n",
+        [
+            ("turnover", "BY", "RU-KLU", "2023", "value", 300.5e6),
+            ("turnover", "BY", "RU-KLU", "2024", "value", 320e6),
+            ("import", "BY", "RU-KLU", "2023", "value", 100e6),
+            ("import", "BY", "RU-KLU", "2024", "value", 95e6),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", [t[1:] for t in TABLES], ids=[t[0] for t in TABLES])
+def test_trade_tables_give_one_atom_per_cell(text: str, expected: list[tuple]) -> None:
+    assert atoms(extract(text)) == rows(*expected)

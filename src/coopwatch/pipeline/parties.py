@@ -31,6 +31,11 @@ OFFICIAL = re.compile(r"(?:official|официальн\w*|афіцыйн\w*)\s*$
 # Words (hyphenated ones whole: "Khanty-Mansi", «Ростове-на-Дону») and single marks; 20x
 # faster than razdel and enough here, since names and text are split the same way.
 WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+WORDS = re.compile(r"\w+(?:[-.]\w+)*")
+# one plural region noun shared by coordinated adjectives: «Минская и Московская области»
+SHARED_NOUN = re.compile(
+    r"(?:oblasts|regions|provinces|област(?:и|ей|ям|ями|ях)|вобласці|абласц(?:ей|ям|ямі|ях))$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,10 +341,54 @@ def name_kind(surface: str) -> str | None:
 
 
 def tag_parties(doc: Document, found: Extraction) -> None:
-    """Stage: every country and region named in the document, with its sentence."""
+    """Stage: every country and region named in the document, with its sentence; names
+    coordinated before one plural region noun are each read as their oblast."""
     starts = [sentence.start for sentence in doc.sentences]
+    mentions = []
     for match in find_matches(doc.text):
         index = bisect.bisect_right(starts, match.start) - 1
         sentence = doc.sentences[index].index if index >= 0 else -1
-        found.parties.append(PartyMention(code=match.code, start=match.start, end=match.end,
-                                          surface=match.surface, sentence=sentence))
+        mentions.append(PartyMention(code=match.code, start=match.start, end=match.end,
+                                     surface=match.surface, sentence=sentence))
+    found.parties.extend(shared_oblasts(doc.text, mentions))
+
+
+def _oblast_code(surface: str) -> str | None:
+    """The region a bare name stands for with a region noun added ('Минская' -> BY-MI).
+
+    >>> _oblast_code("Минская"), _oblast_code("Minsk"), _oblast_code("Moscow")
+    ('BY-MI', 'BY-MI', 'RU-MOS')
+    """
+    noun = ("вобласць" if re.search("[іўІЎ]", surface) else "область"
+            if re.search("[а-яё]", surface, re.IGNORECASE) else "Oblast")
+    found = find_parties(f"{surface} {noun}")
+    return found[0].code if len(found) == 1 and "-" in found[0].code else None
+
+
+def shared_oblasts(text: str, mentions: list[PartyMention]) -> list[PartyMention]:
+    """Mentions coordinated before one plural region noun, each read as its oblast.
+
+    >>> text = "Минская и Московская области"
+    >>> [m.code for m in shared_oblasts(text, find_parties(text))]
+    ['BY-MI', 'RU-MOS']
+    """
+    result = list(mentions)
+    chain: list[int] = []
+    for i, mention in enumerate(result):
+        chain.append(i)
+        follows = i + 1 < len(result) and COORDINATION.fullmatch(
+            text[mention.end:result[i + 1].start])
+        if follows:
+            continue
+        spaced = text[mention.end:mention.end + 1] == " "
+        after = WORDS.match(text, mention.end + 1) if spaced else None
+        last_words = WORDS.findall(mention.surface)[-1:] + ([after.group()] if after else [])
+        if len(chain) > 1 and any(SHARED_NOUN.fullmatch(w) for w in last_words):
+            for j in chain:
+                if not SHARED_NOUN.fullmatch(WORDS.findall(result[j].surface)[-1]):
+                    code = _oblast_code(result[j].surface)
+                    if code:
+                        result[j] = result[j].model_copy(update={"code": code})
+        chain = []
+    return result
+

@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopwatch.model import Document, Extraction, PartyMention
-from coopwatch.pipeline.parties import COORDINATION, find_parties, fold, name_kind
+from coopwatch.pipeline.parties import COORDINATION, WORDS, find_parties, fold, name_kind
 
 COUNTRY_CAPITALS = frozenset({"BY-HM", "RU-MOW"})
 LEAD_SENTENCES = 2
@@ -44,11 +44,6 @@ MAX_LEAD_REGIONS = 3  # a lead "sentence" naming more regions is a menu or a lis
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "в", "во", "из", "на", "у"})
 NEGATIVE_WINDOW = 4
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–.!?\n]")
-WORDS = re.compile(r"\w+(?:[-.]\w+)*")
-# one plural region noun shared by coordinated adjectives: «Минская и Московская области»
-SHARED_NOUN = re.compile(
-    r"(?:oblasts|regions|provinces|област(?:и|ей|ям|ями|ях)|вобласці|абласц(?:ей|ям|ямі|ях))$",
-    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -292,47 +287,6 @@ def pick_partners(scores: dict[str, RegionScore]) -> list[str]:
     return sorted(chosen)
 
 
-def _oblast_code(surface: str) -> str | None:
-    """The region a bare name stands for with a region noun added ('Минская' -> BY-MI).
-
-    >>> _oblast_code("Минская"), _oblast_code("Minsk"), _oblast_code("Moscow")
-    ('BY-MI', 'BY-MI', 'RU-MOS')
-    """
-    noun = ("вобласць" if re.search("[іўІЎ]", surface) else "область"
-            if re.search("[а-яё]", surface, re.IGNORECASE) else "Oblast")
-    found = find_parties(f"{surface} {noun}")
-    return found[0].code if len(found) == 1 and "-" in found[0].code else None
-
-
-def shared_oblasts(text: str, mentions: list[PartyMention]) -> list[PartyMention]:
-    """Mentions coordinated before one plural region noun, each read as its oblast.
-
-    >>> text = "Минская и Московская области"
-    >>> [m.code for m in shared_oblasts(text, find_parties(text))]
-    ['BY-MI', 'RU-MOS']
-    """
-    result = list(mentions)
-    chain: list[int] = []
-    for i, mention in enumerate(result):
-        chain.append(i)
-        follows = i + 1 < len(result) and COORDINATION.fullmatch(
-            text[mention.end:result[i + 1].start])
-        if follows:
-            continue
-        spaced = text[mention.end:mention.end + 1] == " "
-        after = WORDS.match(text, mention.end + 1) if spaced else None
-        last_words = WORDS.findall(mention.surface)[-1:] + ([after.group()] if after else [])
-        if len(chain) > 1 and any(SHARED_NOUN.fullmatch(w) for w in last_words):
-            for j in chain:
-                if not SHARED_NOUN.fullmatch(WORDS.findall(result[j].surface)[-1]):
-                    code = _oblast_code(result[j].surface)
-                    if code:
-                        result[j] = result[j].model_copy(update={"code": code})
-        chain = []
-    return result
-
-
 def choose_partners(doc: Document, found: Extraction) -> None:
     """Stage (last): the document's partner regions from `found.parties`."""
-    mentions = shared_oblasts(doc.text, found.parties)
-    found.partners = pick_partners(score_regions(doc, mentions))
+    found.partners = pick_partners(score_regions(doc, found.parties))

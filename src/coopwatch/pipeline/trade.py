@@ -65,6 +65,7 @@ from coopwatch.pipeline.trade_periods import (
     reference_from_comparison,
     update_state,
 )
+from coopwatch.pipeline.trade_tables import read_tables
 
 
 @dataclass(slots=True)
@@ -110,7 +111,10 @@ def tag_trade(doc: Document, found: Extraction) -> None:
     )
     state = ParagraphState()
     read = Found()
+    read.atoms, in_tables = read_tables(doc, context)
     for sentence in doc.sentences:
+        if sentence.index in in_tables:
+            continue
         paragraph = context.paragraphs[sentence.index] if context.paragraphs else 0
         if paragraph != state.number:
             state = next_paragraph(state, paragraph, doc, sentence.index)

@@ -4,7 +4,6 @@ growth, targets, sectors, organizations, people, the timeline, projects and the 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
@@ -152,7 +151,8 @@ def region_timeline(
         DOCS + "SELECT f.id, f.kind, f.data, f.document_id, f.published, d.title,"
         " s.idx AS sentence, s.text AS sentence_text, t.day FROM (SELECT f.id,"
         " coalesce(f.period, f.published) AS day FROM rd JOIN facts f ON f.document_id = rd.id"
-        " AND f.kind IN ('event', 'agreement') ORDER BY day DESC, f.id LIMIT :limit OFFSET :offset) t"
+        " AND f.kind IN ('event', 'agreement') ORDER BY day DESC, f.id"
+        " LIMIT :limit OFFSET :offset) t"
         " JOIN facts f ON f.id = t.id JOIN documents d ON d.id = f.document_id"
         " LEFT JOIN sentences s ON s.id = f.sentence_id ORDER BY t.day DESC, f.id",
         {"docs": docs, "limit": limit, "offset": offset},

@@ -153,7 +153,8 @@ MIGRATIONS: list[str] = [
     # point's newest sources, a region's articles and the fact explorer's sort need no join.
     """
     ALTER TABLE facts ADD COLUMN published TEXT;
-    UPDATE facts SET published = (SELECT d.published FROM documents d WHERE d.id = facts.document_id);
+    UPDATE facts SET published = (SELECT d.published FROM documents d
+                                  WHERE d.id = facts.document_id);
     CREATE TRIGGER facts_published AFTER INSERT ON facts WHEN NEW.published IS NULL BEGIN
         UPDATE facts SET published = (SELECT published FROM documents WHERE id = NEW.document_id)
         WHERE id = NEW.id;
