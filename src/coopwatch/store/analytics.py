@@ -192,12 +192,3 @@ def region_rankings(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         )
     return sorted(regions.values(), key=lambda i: -i["turnover"])
 
-
-REGION_DOCS = """
-WITH rd(id) AS (
-  SELECT document_id FROM facts WHERE reporter = :code
-  UNION SELECT document_id FROM facts WHERE partner = :code
-  UNION SELECT m.document_id FROM mentions m JOIN entities e ON e.id = m.entity_id
-  WHERE e.key = 'region:' || :code
-)
-"""  # a region's documents: its figures, its projects, a partner of the piece, or just named

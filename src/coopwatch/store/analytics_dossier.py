@@ -24,7 +24,7 @@ WHERE m.entity_id = (SELECT id FROM entities WHERE key = 'region:' || :code)
 ORDER BY day DESC, id DESC
 """
 ARTICLES_PAGE = 20  # the dossier lists the newest articles; older ones page by page
-TIMELINE_LIMIT = 30  # the newest meetings, visits and agreements; the rest are in /facts
+TIMELINE_LIMIT = 30  # meetings, visits and agreements per page of the timeline, newest first
 
 
 def region_document_ids(conn: sqlite3.Connection, code: str) -> str:
