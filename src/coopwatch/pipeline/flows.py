@@ -189,7 +189,8 @@ def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], l
         return False
     if is_english_goods_after(text, flow.end, parties):
         return True
-    before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[max(0, flow.start - 30) : flow.start])
+    # the word just before, on the same line (a headline's last word names no product)
+    before = re.search(r"([A-Za-z][\w'’-]*)[^\S\n]+$", text[max(0, flow.start - 30) : flow.start])
     if not before or any(p.start <= flow.start - len(before.group(0)) < p.end for p in parties):
         return False
     word = before.group(1)
@@ -248,4 +249,6 @@ def is_russian_product(text: str, position: int, parties: list[PartyMention]) ->
 
 
 NOUN_FLOW = r"(?:exports?|imports?|trade|turnover|shipments?|supplies)$"
-MODIFIER_KINDS = ("flow_modifier", "times", "growth_up", "growth_down", "target_cue", "qualifier")
+MODIFIER_KINDS = (
+    "flow_modifier", "times", "growth_up", "growth_down", "target_cue", "qualifier", "month"
+)

@@ -128,6 +128,7 @@ def is_total(
     unless the sentence names a partner ("foreign trade with Belarus"); a share of it
     («на Беларусь пришлось 40%») is read on its own."""
     start, end = max(0, mention.start - 40), mention.end + 25
+    start = max(start, text.rfind("\n", start, mention.start) + 1)  # not a headline's words
     window = text[start:end]
     if not compiled("total_trade", lang, r"(?<!\w)(?:{})").search(window):
         return False
