@@ -287,6 +287,25 @@ def pick_partners(scores: dict[str, RegionScore]) -> list[str]:
     return sorted(chosen)
 
 
+def trading_regions(found: Extraction) -> set[str]:
+    """Regions with a trade figure of their own with the other side ("With Omsk trade is
+    smaller, almost $90 million"): trading makes them partners.
+
+    >>> from coopwatch.model import TradeAtom
+    >>> found = Extraction(doc="d.txt", lang="en", trade=[TradeAtom(flow="turnover", reporter="BY", partner="RU-OMS",
+    ...     period="2024", measure="value", value=9e7, currency="USD")])
+    >>> trading_regions(found)
+    {'RU-OMS'}
+    """
+    regions = set()
+    for atom in found.trade:
+        for region, other in ((atom.reporter, atom.partner), (atom.partner, atom.reporter)):
+            if "-" in region and {side(region), side(other)} == {"BY", "RU"}:
+                regions.add(region)
+    return regions
+
+
 def choose_partners(doc: Document, found: Extraction) -> None:
-    """Stage (last): the document's partner regions from `found.parties`."""
-    found.partners = pick_partners(score_regions(doc, found.parties))
+    """Stage (last): the document's partner regions from `found.parties` and trade figures."""
+    chosen = set(pick_partners(score_regions(doc, found.parties)))
+    found.partners = sorted(chosen | trading_regions(found))

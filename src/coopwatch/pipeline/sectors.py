@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from coopwatch.model import Document, Evidence, Extraction, SectorMention
 from coopwatch.pipeline.newslist import body_bounds
+from coopwatch.pipeline.orgfinders import is_menu_line
 from coopwatch.pipeline.registry import _rows
 from coopwatch.pipeline.textmatch import PhraseIndex, words
 
@@ -168,6 +169,49 @@ def old_treaty_titles(text: str, year: int | None) -> list[tuple[int, int]]:
     return spans
 
 
+# a run of capitalised single words is a site menu ("Economics Politics Society Sport")
+MENU_RUN = re.compile(r"(?:\b[A-ZА-ЯЁ][a-zа-яё]+\b[ \t]+){4,}[A-ZА-ЯЁ][a-zа-яё]+\b")
+# a capitalised cue before a capitalised organization word is part of a name ("Tractor Plant")
+NAME_HEAD = re.compile(
+    r"(?:[ \t]+[A-Z][\w\-]*){0,2}?[ \t]+(?:Plant|Works|Factory|Mill|Combine|Company|Holding|"
+    r"Corporation|Concern|Group|Bank|Association)\b")
+SHORT_LINE = 2  # a line of this many words among short lines is a menu item
+
+
+def _line(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, end if end >= 0 else len(text)
+
+
+def _short_lines_around(text: str, start: int, end: int) -> bool:
+    """The line is one or two words and a neighbouring line is short too (a menu column)."""
+    if len(text[start:end].split()) > SHORT_LINE:
+        return False
+    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1] if start else ""
+    after = text[end:].lstrip("\n").split("\n", 1)[0]
+    return any(0 < len(line.split()) <= SHORT_LINE + 1 for line in (before, after))
+
+
+def is_clutter(text: str, hit: SectorHit) -> bool:
+    """A cue in a site menu or inside a company's name is not a sector of cooperation.
+
+    >>> text = "Economics Politics Society Regions Sport Friday"
+    >>> is_clutter(text, SectorHit(34, 39, "culture_humanitarian"))
+    True
+    >>> text = "The Lipetsk Tractor Plant makes tractors."
+    >>> [is_clutter(text, h) for h in find_sectors(text, "en")]
+    [True, False]
+    """
+    start, end = _line(text, hit.start)
+    line = text[start:end]
+    if is_menu_line(line) or _short_lines_around(text, start, end):
+        return True
+    if any(m.start() <= hit.start - start < m.end() for m in MENU_RUN.finditer(line)):
+        return True
+    return text[hit.start:hit.start + 1].isupper() and bool(NAME_HEAD.match(text, hit.end))
+
+
 def body_hits(text: str, lang: str, year: int | None = None) -> list[SectorHit]:
     """Cues in the article's body (not in headline lists) that do not name a cost; cues in the
     title of a treaty of years before `year` (publication, else the latest year named) are
@@ -177,7 +221,8 @@ def body_hits(text: str, lang: str, year: int | None = None) -> list[SectorHit]:
     return [SectorHit(h.start, h.end, h.sector, True)
             if any(s <= h.start < e for s, e in titles) else h
             for h in find_sectors(text, lang)
-            if start <= h.start < end and not is_cost(text, h.start, h.end)]
+            if start <= h.start < end and not is_cost(text, h.start, h.end)
+            and not is_clutter(text, h)]
 
 
 def _strong_enough(hits: list[tuple[SectorHit, int]]) -> set[str]:

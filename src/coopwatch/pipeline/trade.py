@@ -47,6 +47,7 @@ from coopwatch.pipeline.targets import (
 from coopwatch.pipeline.trade_parties import (
     is_total,
     nearest_flow,
+    nearest_region,
     outside,
     parties_of,
     regional,
@@ -187,7 +188,8 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
         return None
     if not named and place.state.pair:
         pair = carried_pair(pair, place.state.pair)
-    pair = two_regions(pair, sentence.text, place.context, lang)
+    pair = nearest_region(two_regions(pair, sentence.text, place.context, lang), doc.text,
+                          figure, named)
     periods = place.context.periods[sentence.index]
     period, own = period_of(doc, figure, periods, place.context, place.state)
     if period is None and not own:
@@ -286,7 +288,7 @@ def skip_figure(figure: Figure, lang: str) -> bool:
         if re.search(DEMONSTRATIVE, left, re.I):
             return True
     for _, kind, pattern in entries("out_of_scope", lang):
-        if kind == "ranking" and figure.measure == "share_pct":
+        if kind == "ranking" and figure.measure in ("share_pct", "value"):
             continue
         if re.search(rf"(?<!\w)(?:{pattern})", left, re.IGNORECASE):
             return True

@@ -223,3 +223,33 @@ def parties_of(
     if {reporter, partner} == {"BY", "RU"}:
         return None
     return reporter, partner
+
+
+def nearest_region(
+    pair: tuple[str, str], text: str, figure: Figure, parties: list[PartyMention]
+) -> tuple[str, str]:
+    """ "Moscow led with $5 billion, while Bryansk came second with $1.5 billion": when a
+    sentence names several regions of one side, each figure takes the one said right after it
+    ("$900 million for Smolensk"), else the last one in its own clause (since the figure before)."""
+    for index, code in enumerate(pair):
+        regions = {p.code for p in parties if side(p.code) == side(code) and "-" in p.code}
+        if "-" not in code or len(regions) < 2:
+            continue
+        chosen = region_by_figure(text, figure, [p for p in parties if p.code in regions])
+        if chosen and chosen not in pair:
+            return (chosen, pair[1]) if index == 0 else (pair[0], chosen)
+    return pair
+
+
+def region_by_figure(text: str, figure: Figure, regions: list[PartyMention]) -> str | None:
+    """The region said right after a figure ("for X", «у X»), else the last one in its clause."""
+    for party in regions:
+        gap = text[figure.end : party.start]
+        if party.start >= figure.end and re.fullmatch(AFTER_FIGURE, gap, re.I):
+            return party.code
+    left_start = figure.start - len(figure.left)
+    before = [p for p in regions if left_start <= p.start and p.end <= figure.start]
+    return before[-1].code if before else None
+
+
+AFTER_FIGURE = r"\s*(?:\w+\s+){0,2}?(?:for|by|in|of|from|у|для|в|из|на)\s+(?:the\s+)?"

@@ -28,6 +28,7 @@ class ParagraphState:
     pair: tuple[str, str] | None = None  # the parties of the paragraph's last atom
     carried_flow: str | None = None  # the last flow word of the paragraph before (a Q&A)
     listed: bool = False  # an item of a list whose lead ("Results of 2024:") gave the period
+    last_period: str | None = None  # the last period named in the piece, for "over the period"
 
 
 def next_paragraph(
@@ -48,6 +49,7 @@ def next_paragraph(
         period=state.period if listed or going_on else None,
         pair=state.pair if going_on else None,
         listed=listed,
+        last_period=state.last_period,
     )
 
 
@@ -94,6 +96,9 @@ def period_of(
     if after:
         return resolve(after[0], reference, hint), True
     clause = figure.left + figure.right[:40]
+    back = compiled("period_anaphor", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(clause)
+    if back and (state.period or state.last_period):
+        return state.period or state.last_period, True  # «за указанный период»
     if compiled("current_level", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(clause):
         return (str(reference.year - 1) if reference else None), False
     if (
@@ -194,6 +199,7 @@ def update_state(
     own = [p for p in periods if not p.base and not horizon_year(doc.text, p)]
     if own:
         state.period = resolve(own[-1], context.reference, own[-1].year) or state.period
+        state.last_period = state.period
     years = [p for p in periods if p.year]
     if years:
         state.any_year = str(years[-1].year)
