@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopwatch.model import Document, Extraction, Sentence
+from coopwatch.model import Document, Extraction, Sentence, TradeAtom
 from coopwatch.nlp import split_sentences
 from coopwatch.pipeline.parties import tag_parties
 from coopwatch.pipeline.partners import (
@@ -188,3 +188,29 @@ CUES = [
 @pytest.mark.parametrize("words, kind, expected", [c[1:] for c in CUES], ids=[c[0] for c in CUES])
 def test_cues(words: list[str], kind: str, expected: bool) -> None:
     assert has_cue(words, kind) is expected
+
+
+TRADING = [
+    ("en-comparison-with-figure", "en",
+     "Governor of Tula Oblast held talks in Minsk. Tula Oblast and Belarus agreed to expand "
+     "cooperation. With Kaluga Oblast the volume is smaller, almost $300 million.", "RU-KLU"),
+    ("ru-comparison-with-figure", "ru",
+     "Губернатор Тульской области провел переговоры в Минске. Тульская область и Беларусь "
+     "договорились расширять сотрудничество. С Калужской областью объем меньше – почти "
+     "$300 млн.", "RU-KLU"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [(lang, text, region)
+                                                      for _, lang, text, region in TRADING],
+                         ids=[case[0] for case in TRADING])
+def test_region_with_trade_figure_is_partner(lang: str, text: str, region: str) -> None:
+    doc = make_doc(text, lang)
+    found = Extraction(doc="t", lang=doc.lang)
+    tag_parties(doc, found)
+    choose_partners(doc, found)
+    assert region not in found.partners  # named only in a comparison: not a partner by words
+    found.trade = [TradeAtom(flow="turnover", reporter="BY", partner=region, period="2023",
+                             measure="value", value=3e8, currency="USD")]
+    choose_partners(doc, found)
+    assert region in found.partners

@@ -185,7 +185,8 @@ def find_percents(text: str, lang: str, offset: int = 0) -> list[Percent]:
 
 FILLER = (
     r"(?:(?:the|a|an|bar|mark|level|of|reached|reaching|amounted|to|came|totaled|totalled|at|"
-    r"by|on|на|в|отметку|уровень|уровня|достиг\w*|составил\w*|составля\w*|значение|"
+    r"by|on|threshold|milestone|на|в|за|через|отметку|уровень|уровня|рубеж|планку|порог|"
+    r"достиг\w*|составил\w*|составля\w*|значение|"
     r"у|ў|адзнаку|[уў]зровень|дасягну\w*|склаў|склала|склалі|складае|складаў)\s+)*"
 )
 

@@ -183,6 +183,8 @@ def turnover_parties(
 
 def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], lang: str) -> bool:
     """ "Tractor exports grew 265 times": one product's trade, out of scope (English)."""
+    if counts_units(text, flow.end, lang):
+        return True
     if lang != "en":
         return is_russian_product(text, flow.end, parties)
     if not re.search(NOUN_FLOW, text[flow.start : flow.end], re.I):
@@ -201,18 +203,30 @@ def is_product_flow(text: str, flow: FlowMention, parties: list[PartyMention], l
 
 def is_english_goods_after(text: str, position: int, parties: list[PartyMention]) -> bool:
     """ "Exports of medicines to Tula": goods named after "of" are one product's trade."""
-    after = re.match(r"\s+of\s+([A-Za-z][\w-]*)", text[position : position + 40])
-    if not after or any(p.start <= position + after.start(1) < p.end for p in parties):
+    after = re.match(
+        r"\s+of\s+([A-Za-z][\w-]*)((?:\s+[A-Za-z][\w-]*){0,2})", text[position : position + 60]
+    )
+    if not after:
         return False
     word = after.group(1)
-    if re.fullmatch(EN_GENERAL_GOODS, word, re.I):
-        return False
+    party = any(p.start <= position + after.start(1) < p.end for p in parties)
+    if party or re.fullmatch(EN_GENERAL_GOODS, word, re.I):
+        following = after.group(2).split()  # "of Belarusian dairy products": a product
+        return bool(
+            (party or re.fullmatch(EN_ORIGIN, word, re.I))
+            and following
+            and re.fullmatch(r"[a-z][\w-]*", following[0])
+            and not re.fullmatch(EN_GENERAL_GOODS, following[0], re.I)
+            and len(following) > 1
+            and re.fullmatch(EN_GENERAL_GOODS, following[1], re.I)
+        )
     return not any(compiled(kind, "en", r"(?:{})").fullmatch(word) for kind in MODIFIER_KINDS)
 
 
 EN_GENERAL_GOODS = (
     r"goods|products?|produce|commodit\w+|merchandise|services|trade|Belarus\w*|Russia\w*"
 )
+EN_ORIGIN = r"Belarus\w+|Russian"  # "of Belarusian goods", but "of Belarusian dairy products"
 
 
 # «экспорт тракторов», «поставки белорусского продовольствия»: a noun in the genitive right
@@ -229,26 +243,87 @@ RU_GENERAL_GOODS = (
 
 def is_russian_product(text: str, position: int, parties: list[PartyMention]) -> bool:
     """Whether the words after a Russian flow word name one product, not goods in general."""
+    kind = False  # an adjective that says which goods («молочной»)
     for _ in range(3):
         word = re.match(r"\s+([а-яёіў]+)", text[position : position + 40])
         if not word:
             return False
         start, end = position + word.start(1), position + word.end(1)
-        if any(p.start <= start < p.end for p in parties) or re.search(
-            RU_ADJECTIVE, word.group(1)
-        ):
+        party = any(p.start <= start < p.end for p in parties)
+        if party or re.search(RU_ADJECTIVE, word.group(1)):
+            kind = kind or (not party and not re.match(RU_GENERAL_ADJECTIVE, word.group(1)))
             position = end
             continue
         noun = word.group(1)
-        return (
-            len(noun) >= 4
-            and bool(re.search(RU_PLURAL_GOODS, noun))
-            and not re.fullmatch(RU_GENERAL_GOODS, noun)
-        )
+        if re.fullmatch(RU_GENERAL_GOODS, noun):
+            return kind and re.match(RU_GOODS_NOUN, noun) is not None  # «молочной продукции»
+        return len(noun) >= 4 and bool(re.search(RU_PLURAL_GOODS, noun))
     return False
+
+
+# Adjectives that leave goods general: «белорусской продукции», «отечественных товаров».
+RU_GENERAL_ADJECTIVE = (
+    r"белорусск|беларуск|российск|расійск|отечественн|айчынн|собственн|уласн|наш|нашых|"
+    r"готов|гатов|взаимн|узаемн|несырьев|несыравінн|неэнергетическ|товарн|тавар|эт|гэт|всей|"
+    r"всех|усіх|общ|агульн|основн|асноўн|друг|іншы"
+)
+RU_GOODS_NOUN = r"товар|продук|прадук|тавар|издел|выраб"
 
 
 NOUN_FLOW = r"(?:exports?|imports?|trade|turnover|shipments?|supplies)$"
 MODIFIER_KINDS = (
     "flow_modifier", "times", "growth_up", "growth_down", "target_cue", "qualifier", "month"
+)
+
+
+def counts_units(text: str, position: int, lang: str) -> bool:
+    """ "Bought 1,200 tractors", «закупила 300 автобусов»: a flow word followed by a count of
+    things (no money, no percent) is one product's trade, and so are its figures.
+
+    >>> counts_units(" 1,200 Belarusian tractors last year", 0, "en")
+    True
+    >>> counts_units(" $1,200 million", 0, "en"), counts_units(" 1.2 billion dollars", 0, "en")
+    (False, False)
+    """
+    match = re.match(UNITS, text[position : position + 60], re.IGNORECASE)
+    if not match:
+        return False
+    word = match.group("word")
+    return not compiled("not_units", lang, r"^(?:{})").match(word)
+
+
+UNITS = (
+    r"\s+(?:(?:about|some|over|more\s+than|around|nearly|almost|up\s+to|около|более|свыше|почти|"
+    r"порядка|каля|больш\s+за|амаль)\s+)?\d[\d\s\u00a0,.]*\s*(?P<word>[^\W\d]\S*)"
+)
+
+
+def counts_before(text: str, lang: str) -> bool:
+    """ "The region bought 150 buses, 15% more…", «приобрел 150 единиц техники, что на 15%
+    больше»: a clause with no flow word of its own that counts things is about a product.
+
+    >>> counts_before("The region took 150 MAZ buses, ", "en"), counts_before("On 5 May, ", "en")
+    (True, False)
+    """
+    for match in re.finditer(COUNT, text):
+        word, number = match.group("word"), re.sub(r"\D", "", match.group("num"))
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            continue  # a year: "In 2023 it amounted to…"
+        if not any(
+            compiled(kind, lang, template).match(word)
+            for kind, template in (
+                ("not_units", r"^(?:{})"),
+                ("month", r"^(?:{})$"),
+                ("anaphor", r"^(?:{})$"),
+                ("not_units_word", r"^(?:{})$"),
+            )
+        ):
+            return True
+    return False
+
+
+# A whole number (a count) and the word after it, three letters at least.
+COUNT = (
+    r"(?<![\w$€₽.,])(?P<num>\d{1,3}(?:[\u00a0 ,]\d{3})+|\d+)(?![.,]?\d)\s+"
+    r"(?P<word>[^\W\d]\w{2,})"
 )

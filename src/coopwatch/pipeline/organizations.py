@@ -7,7 +7,9 @@ spans with an organization word. News agencies, photo credits and bodies that st
 party itself (governments, executive committees, parliaments) are not reported
 as organizations: the gold counts companies, plants, ministries, committees, chambers,
 institutes, embassies (not an embassy's branch). A ministry of a region («Министерство
-промышленности и торговли Татарстана») is not the national ministry of the registry.
+промышленности и торговли Татарстана») is not the national ministry of the registry, nor is
+"the regional Ministry of Economy" (it becomes "Ministry of Economy of <the document's region>").
+Descriptive Russian names are put in English (`orgtranslate`) and folded onto the registry.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import re
 from functools import lru_cache
 
 from coopwatch.model import Document, Evidence, Extraction, OrganizationMention
-from coopwatch.pipeline import orgfinders
+from coopwatch.pipeline import orgfinders, orgtranslate
 from coopwatch.pipeline.regionalbodies import find_regional_ministries
-from coopwatch.pipeline.registry import OrgEntry, organizations
+from coopwatch.pipeline.registry import OrgEntry, organizations, region_name_en
 from coopwatch.pipeline.textmatch import Match, PhraseIndex, words
 from coopwatch.pipeline.translit import fold
 
@@ -26,6 +28,8 @@ NOT_REPORTED_KINDS = frozenset(
     {"media", "government", "executive_committee", "administration",
      "parliament", "international"}
 )
+# a body standing for a party, by its English name (not reported, like NOT_REPORTED_KINDS)
+NOT_REPORTED_NAME = re.compile(r"\b(?:Executive Committee|Government|Administration)$")
 # an embassy's branch or office («отделение посольства в Смоленске») is not the embassy
 _BRANCH_BEFORE = re.compile(
     r"(?:отделени\w*|филиал\w*|branch(?:es)?(?:\s+of)?|office(?:\s+of)?)\s+(?:the\s+)?$",
@@ -37,6 +41,10 @@ _REGION_GAP = re.compile(r"(?:\s+(?:и|and|of|the)?\s*[а-яёa-z]+){0,3}\s+$")
 _REGION_AFTER = re.compile(
     r"\s+(of|in)\s+(the\s+)?[A-Z]\w+\s+(Oblast|Region|region|Krai|Territory)"
 )
+# "the regional Ministry of Economy", «областное министерство экономики»
+REGIONAL_WORD = re.compile(
+    r"\b(?:regional|region[’']s|oblast[’']s|krai[’']s|republic[’']s|областн\w+|"
+    r"региональн\w+|краев\w+|республиканск\w+)\s+$", re.IGNORECASE)
 _MINISTER_FORMS = [
     (re.compile(r"\bMinistry\b"), "Minister"),
     (re.compile(r"\bМинистерство\b", re.IGNORECASE), "министр"),
@@ -81,7 +89,7 @@ def _regional(doc: Document, found: Extraction, end: int, start: int | None = No
     return bool(_REGION_AFTER.match(tail))
 
 
-def _mention(doc: Document, entry: OrgEntry, start: int, end: int) -> OrganizationMention | None:
+def _mention(doc: Document, entry: OrgEntry, start: int, end: int) -> OrganizationMention:
     sentence = doc.sentence_at(start)
     return OrganizationMention(
         name=entry.name_en, key=entry.key, ru=entry.name_ru or None, kind=entry.kind or None,
@@ -106,6 +114,28 @@ def _add_regional_ministries(doc: Document, found: Extraction, seen: set[str],
                               start=body.start, end=body.end)))
 
 
+def _add_region_ministry(doc: Document, found: Extraction, entry: OrgEntry,
+                         match: Match[tuple[OrgEntry, bool]], seen: set[str]) -> bool:
+    """"The regional Ministry of Economy" is the ministry of the document's region, not the
+    national one of the registry: report it as "Ministry of Economy of <region>"."""
+    if not REGIONAL_WORD.search(doc.text[max(0, match.start - 30):match.start]):
+        return False
+    region = region_name_en(orgfinders.main_region(found.parties) or "")
+    if region is None:
+        return True
+    subject = re.sub(r"\s+of\s+(?:Belarus|Russia)$", "", entry.name_en)
+    name = f"{subject} of {region}"
+    key = "org:" + fold(name)
+    if key not in seen:
+        seen.add(key)
+        sentence = doc.sentence_at(match.start)
+        found.organizations.append(OrganizationMention(
+            name=name, key=key, kind="regional_ministry", country="RU",
+            evidence=Evidence(sentence=sentence.index if sentence else -1,
+                              start=match.start, end=match.end)))
+    return True
+
+
 def tag_organizations(doc: Document, found: Extraction) -> None:
     """Add one OrganizationMention per organization (first mention), registry names first."""
     seen: set[str] = set()
@@ -120,6 +150,9 @@ def tag_organizations(doc: Document, found: Extraction) -> None:
             continue
         if entry.kind == "ministry" and _regional(doc, found, match.end, match.start):
             continue
+        if entry.kind == "ministry" and not via_minister and _add_region_ministry(
+                doc, found, entry, match, seen):
+            continue
         if entry.kind == "embassy" and _BRANCH_BEFORE.search(doc.text[max(0, match.start - 30):
                                                                       match.start]):
             continue
@@ -127,16 +160,48 @@ def tag_organizations(doc: Document, found: Extraction) -> None:
         if mention:
             seen.add(entry.key)
             found.organizations.append(mention)
+    _add_unknown(doc, found, seen, taken)
+
+
+def whole_registry_entry(name: str) -> OrgEntry | None:
+    """The registry entry a whole name is one of the names of ("Ministry of Foreign Affairs of
+    Belarus"), or None."""
+    matches = find_registry_organizations(name)
+    whole = [m for m in matches if m.start == 0 and m.end == len(name.rstrip())]
+    return whole[0].payload[0] if whole else None
+
+
+def _english_name(doc: Document, found: Extraction, name: str, start: int, end: int) -> str:
+    """A descriptive Russian name in English («Алтайский государственный университет» ->
+    Altai State University); brand-like names stay as written."""
+    if doc.lang == "en":
+        return name
+    region = region_name_en(orgfinders.main_region(found.parties) or "")
+    if name.lower().startswith("министерств") and not orgtranslate.RU_OWNER_AFTER.search(name):
+        name += orgtranslate.owner_around(doc.text, start, end)
+    return orgtranslate.translate(name, region) or name
+
+
+def _add_unknown(doc: Document, found: Extraction, seen: set[str],
+                 taken: list[tuple[int, int]]) -> None:
+    """Organizations found by the shape of their names, folded onto the registry when known."""
     for hit in orgfinders.find_unknown(doc, found.parties):
         if any(s < hit.end and hit.start < e for s, e in taken):
             continue
-        key = "org:" + fold(hit.name)
-        if key in seen or not key[4:]:
+        name = _english_name(doc, found, hit.name, hit.start, hit.end)
+        entry = whole_registry_entry(name)
+        if entry is not None:
+            if entry.key not in seen and entry.kind not in NOT_REPORTED_KINDS:
+                seen.add(entry.key)
+                found.organizations.append(_mention(doc, entry, hit.start, hit.end))
+            continue
+        key = "org:" + fold(name)
+        if key in seen or not key[4:] or NOT_REPORTED_NAME.search(name):
             continue
         seen.add(key)
         sentence = doc.sentence_at(hit.start)
         found.organizations.append(OrganizationMention(
-            name=hit.name, key=key, ru=hit.name if doc.lang != "en" else None, kind=hit.kind,
+            name=name, key=key, ru=hit.name if doc.lang != "en" else None, kind=hit.kind,
             evidence=Evidence(sentence=sentence.index if sentence else -1,
                               start=hit.start, end=hit.end),
         ))

@@ -4,7 +4,10 @@ English: capitalised names ending in an organization word ("Tula Export Support 
 "Minsk Motor Plant"), a place and a lower-case plant ("Lipetsk tractor plant"), a name next to
 "company"/"holding" ("holding company Raritek"), legal forms ("NPO Militekh"), quoted names.
 Russian: legal forms and quoted names («Кидма тек», «Белкард») unless the words before say it
-is an exhibition, a programme or a newspaper; natasha ORG spans holding an organization word.
+is an exhibition, a programme, a newspaper, a product brand or a club; a quoted name with no
+organization word or legal form must look like a name and stand in a sentence (not in a
+headline line or quoted speech); natasha ORG spans holding an organization word. Nothing is
+taken from the headline lists around the article (`newslist`) or menu lines.
 """
 
 from __future__ import annotations
@@ -16,13 +19,14 @@ from functools import lru_cache
 
 from coopwatch import nlp
 from coopwatch.model import Document, PartyMention
+from coopwatch.pipeline.newslist import body_bounds
 from coopwatch.pipeline.orgnames import (
     ABBREVIATION_AFTER,
     abbreviates,
     nominative_name,
     nominative_quoted,
 )
-from coopwatch.pipeline.registry import first_names
+from coopwatch.pipeline.registry import first_names, region_name_en
 from coopwatch.pipeline.textmatch import normalize
 from coopwatch.pipeline.translit import fold
 
@@ -80,9 +84,17 @@ RU_QUOTED = re.compile(rf"(?:({RU_LEGAL})\s+)?[«„\"“]([А-ЯЁA-Z][^»“�
 _RU_ORG_WORDS = frozenset({
     "завод", "предприятие", "компания", "холдинг", "концерн", "комбинат", "фабрика", "банк",
     "объединение", "корпорация", "агрохолдинг", "производитель", "фирма", "общество",
-    "палата", "университет", "институт", "академия", "центр", "организация",
+    "палата", "университет", "институт", "академия", "центр", "организация", "министерство",
 })
+# quoted speech: «...» after a colon or a verb of saying
+SPEECH_BEFORE = re.compile(
+    r"(?::|\b(?:сказал\w*|заявил\w*|отметил\w*|подчеркнул\w*|говорит|считает)\s*[,:]?)\s*$")
+HEADLINE_WORDS = 12  # a line this short with no sentence mark is a title or a headline
+SENTENCE_MARK = re.compile(r"[.!?…:;]\s*$")
 _RU_NOT_ORG_WORDS = frozenset({
+    "трактор", "автомобиль", "грузовик", "автобус", "машина", "техника", "бренд",
+    "клуб", "команда", "футбольный", "хоккейный", "матч", "болельщик", "игрок", "стадион",
+    "интервью", "колонка", "заголовок", "статья", "материал", "спецпроект",
     "выставка", "форум", "ярмарка", "фестиваль", "ансамбль", "программа", "проект", "газета",
     "журнал", "канал", "телеграм-канал", "конкурс", "премия", "операция", "акция", "слет",
     "движение", "партия", "экспо", "праздник", "день", "марафон", "фильм", "песня", "книга",
@@ -120,7 +132,9 @@ def _english(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
         yield OrgHit(m.start(), m.end(), name, "chamber")
     for m in EN_MINISTRY.finditer(text):
         if not _REGIONAL_TAIL.match(text[m.end():]):
-            yield OrgHit(m.start(), m.end(), m.group(0), "ministry")
+            owner = ministry_owner(text, m.start(), m.end(), parties)
+            name = f"{m.group(0)} of {owner}" if owner else m.group(0)
+            yield OrgHit(m.start(), m.end(), name, "ministry")
     for m in EN_PLACE_PLANT.finditer(text):
         regional = [p for p in parties if "-" in p.code]
         if _overlaps_party(m.start(1), m.end(1), regional, whole=True):
@@ -132,6 +146,42 @@ def _english(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
     for m in EN_LEGAL.finditer(text):
         name = m.group(2) if m.group(1) not in ("NPO",) else f"NPO {m.group(2)}"
         yield OrgHit(m.start(), m.end(), name, "company")
+
+
+EN_OWNER_BEFORE = re.compile(
+    r"\b(Belarusian|Belarus[’']s?|Russian|Russia[’']s|regional|region[’']s|oblast[’']s|"
+    r"republic[’']s|krai[’']s)\s+$", re.IGNORECASE)
+EN_OWNER_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(Republic\s+of\s+Belarus|Belarus|Russian\s+Federation|Russia)\b")
+
+
+def main_region(parties: list[PartyMention]) -> str | None:
+    """The Russian region a document names most (whose "regional ministry" it means)."""
+    counts: dict[str, int] = {}
+    for party in parties:
+        if party.code.startswith("RU-"):
+            counts[party.code] = counts.get(party.code, 0) + 1
+    return max(sorted(counts), key=lambda code: counts[code]) if counts else None
+
+
+def ministry_owner(text: str, start: int, end: int, parties: list[PartyMention]) -> str | None:
+    """Whose ministry: "the Belarusian Ministry of ..." -> Belarus, "the regional Ministry of
+    ..." -> the document's region, "... of the Russian Federation" -> Russia.
+
+    >>> text = "the Belarusian Ministry of Foreign Affairs said"
+    >>> ministry_owner(text, 15, 42, [])
+    'Belarus'
+    """
+    before = EN_OWNER_BEFORE.search(text[max(0, start - 30):start])
+    after = EN_OWNER_AFTER.match(text, end)
+    word = (before.group(1) if before else after.group(1) if after else "").lower()
+    if word.startswith("belarus") or word.endswith("belarus"):
+        return "Belarus"
+    if word.startswith("russia"):
+        return "Russia"
+    if word:
+        return region_name_en(main_region(parties) or "")
+    return None
 
 
 def _split_pairs(start: int, end: int, text: str) -> list[tuple[int, int]]:
@@ -164,7 +214,7 @@ def _russian(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
         before = [normalize(w) for w in re.findall(r"[\w\-]+", window)][-3:]
         if m.group(1) or any(w in _RU_ORG_WORDS for w in before):
             yield OrgHit(m.start(), m.end(), _legal_name(m.group(1), _nominative(name)), "company")
-        elif not any(w in _RU_NOT_ORG_WORDS for w in before):
+        elif _bare_name_ok(text, m, name) and not any(w in _RU_NOT_ORG_WORDS for w in before):
             yield OrgHit(m.start(), m.end(), nominative_quoted(_nominative(name)), "company")
     for span in _ner(text):
         if span.type != "ORG" or not span.text[:1].isupper() or "«" in span.text:
@@ -172,6 +222,39 @@ def _russian(doc: Document, parties: list[PartyMention]) -> Iterator[OrgHit]:
         norms = [normalize(w) for w in span.text.split()]
         if len(norms) >= 2 and any(n in _RU_ORG_WORDS for n in norms):
             yield OrgHit(span.start, span.stop, _ner_name(text, span), "company")
+
+
+def _headline_line(text: str, offset: int) -> bool:
+    """A short line standing alone with no sentence mark (not a hard-wrapped sentence's part).
+
+    >>> _headline_line("Intro.\\nНовости «Динамо» сегодня\\nNext line.", 12)
+    True
+    >>> _headline_line("Экспортирует валы гродненский «Белкард»,\\nа также генераторы.", 30)
+    False
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if (len(line.split()) > HEADLINE_WORDS or SENTENCE_MARK.search(line)
+            or line.rstrip().endswith(",")):
+        return False
+    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    after = text[end:].lstrip("\n").split("\n", 1)[0].strip()
+    return (not before or bool(SENTENCE_MARK.search(before))) and not after[:1].islower()
+
+
+def _bare_name_ok(text: str, m: re.Match[str], name: str) -> bool:
+    """A quoted name with no organization word or legal form next to it: a company only when
+    it looks like a name (no lower-case words: «Мы вместе» is a headline), stands in a
+    sentence (not a short headline line) and is not in quoted speech."""
+    if any(w[:1].islower() for w in name.split()[1:]):
+        return False
+    if _headline_line(text, m.start()):
+        return False
+    if SPEECH_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        return False
+    return text[:m.start()].count("«") - text[:m.start()].count("»") <= 0
 
 
 def _ner_name(text: str, span: _Span) -> str:
@@ -261,6 +344,7 @@ def _abbreviated(text: str, hit: OrgHit) -> OrgHit:
 def find_unknown(doc: Document, parties: list[PartyMention]) -> list[OrgHit]:
     """Unknown organizations of a document, in text order, none from a menu line."""
     finder = _english if doc.lang == "en" else _russian
+    start, end = body_bounds(doc.text)
     hits = [_abbreviated(doc.text, hit) for hit in finder(doc, parties)
-            if not is_menu_line(_line_at(doc.text, hit.start))]
+            if start <= hit.start < end and not is_menu_line(_line_at(doc.text, hit.start))]
     return sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))

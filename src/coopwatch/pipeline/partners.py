@@ -292,9 +292,9 @@ def trading_regions(found: Extraction) -> set[str]:
     smaller, almost $90 million"): trading makes them partners.
 
     >>> from coopwatch.model import TradeAtom
-    >>> found = Extraction(doc="d.txt", lang="en", trade=[TradeAtom(flow="turnover", reporter="BY", partner="RU-OMS",
-    ...     period="2024", measure="value", value=9e7, currency="USD")])
-    >>> trading_regions(found)
+    >>> atom = TradeAtom(flow="turnover", reporter="BY", partner="RU-OMS", period="2024",
+    ...                  measure="value", value=9e7, currency="USD")
+    >>> trading_regions(Extraction(doc="d.txt", lang="en", trade=[atom]))
     {'RU-OMS'}
     """
     regions = set()

@@ -176,6 +176,7 @@ NAME_HEAD = re.compile(
     r"(?:[ \t]+[A-Z][\w\-]*){0,2}?[ \t]+(?:Plant|Works|Factory|Mill|Combine|Company|Holding|"
     r"Corporation|Concern|Group|Bank|Association)\b")
 SHORT_LINE = 2  # a line of this many words among short lines is a menu item
+LIST_ITEM = re.compile(r"^[-•*–—]|[.,;:!?]$")  # a bulleted or punctuated item is the article's
 
 
 def _line(text: str, offset: int) -> tuple[int, int]:
@@ -186,7 +187,8 @@ def _line(text: str, offset: int) -> tuple[int, int]:
 
 def _short_lines_around(text: str, start: int, end: int) -> bool:
     """The line is one or two words and a neighbouring line is short too (a menu column)."""
-    if len(text[start:end].split()) > SHORT_LINE:
+    line = text[start:end].strip()
+    if len(line.split()) > SHORT_LINE or LIST_ITEM.search(line):
         return False
     before = text[:start].rstrip("\n").rsplit("\n", 1)[-1] if start else ""
     after = text[end:].lstrip("\n").split("\n", 1)[0]

@@ -32,7 +32,7 @@ from coopwatch.model import (
 from coopwatch.pipeline.context import DocContext, build_context
 from coopwatch.pipeline.dedupe import dedupe_atoms, dedupe_targets
 from coopwatch.pipeline.figures import Figure, read_figures
-from coopwatch.pipeline.flows import FlowMention, is_product_flow, side
+from coopwatch.pipeline.flows import FlowMention, counts_before, is_product_flow, side
 from coopwatch.pipeline.growth import direction
 from coopwatch.pipeline.lexicon import compiled, entries
 from coopwatch.pipeline.periods import find_periods
@@ -178,6 +178,10 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
     mention = nearest_flow(flows, figure, flow)
     if mention and is_product_flow(doc.text, mention, parties, lang):
         return None
+    if not any(f.end <= figure.start for f in flows) and counts_before(
+        doc.text[sentence.start : figure.start], lang
+    ):
+        return None  # "It bought 150 buses, 15% more than…": one product's figures
     spans = [(f.start, f.end) for f in place.figures]
     named = tied(doc.text, regional(doc.text, outside(parties, spans), place.context), flows)
     total = mention and is_total(doc.text, mention, named, lang, figure.start)
@@ -188,8 +192,9 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
         return None
     if not named and place.state.pair:
         pair = carried_pair(pair, place.state.pair)
-    pair = nearest_region(two_regions(pair, sentence.text, place.context, lang), doc.text,
-                          figure, named)
+    pair = two_regions(pair, sentence.text, place.context, lang)
+    if sum(f.measure == figure.measure for f in place.figures) > 1:  # "X led with $A, Y $B"
+        pair = nearest_region(pair, doc.text, figure, named)
     periods = place.context.periods[sentence.index]
     period, own = period_of(doc, figure, periods, place.context, place.state)
     if period is None and not own:
@@ -346,9 +351,15 @@ def share_whole(figure: Figure) -> str | None:
     if after:
         return after.group(1).strip()
     before = re.search(
-        r"(?:share|доля|долю|доли)\s+([^.;]{3,80}?)\s*(?:amount|составил|$)", figure.left, re.I
+        r"(?:share|доля|долю|доли)\s+([^.;]{3,80}?)\s*(?:amount\w*|is|was|stands|составля\w*|"
+        r"составил\w*|(?:около|более|почти|свыше)\s*$|$)",
+        figure.left,
+        re.I,
     )
-    return before.group(1).strip() if before else None
+    if not before:
+        return None
+    whole = re.split(r"\s(?:in|во|в)\s", before.group(1), maxsplit=1)  # «доля X во Y»: Y
+    return whole[-1].strip()
 
 
 def make_target(

@@ -13,7 +13,7 @@ from coopwatch.model import Document, Sentence
 from coopwatch.pipeline.context import DocContext
 from coopwatch.pipeline.figures import Figure
 from coopwatch.pipeline.flows import FlowMention
-from coopwatch.pipeline.lexicon import compiled
+from coopwatch.pipeline.lexicon import compiled, entries
 from coopwatch.pipeline.periods import PeriodMention, resolve
 
 
@@ -99,6 +99,12 @@ def period_of(
     back = compiled("period_anaphor", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(clause)
     if back and (state.period or state.last_period):
         return state.period or state.last_period, True  # «за указанный период»
+    if figure.measure == "share_pct" and reference:
+        now = share_now(clause, doc.lang)
+        if now == "now":
+            return str(reference.year), False
+        if now and not state.period:
+            return str(reference.year - 1), False
     if compiled("current_level", doc.lang, r"(?<!\w)(?:{})(?!\w)").search(clause):
         return (str(reference.year - 1) if reference else None), False
     if (
@@ -107,6 +113,18 @@ def period_of(
     ):
         return state.any_year, False
     return state.period, False
+
+
+def share_now(clause: str, lang: str) -> str | None:
+    """ "now" when a share is said to hold now, "present" when only its verb is present.
+
+    >>> share_now("Belarus now accounts for ", "en"), share_now("доля составляет ", "ru")
+    ('now', 'present')
+    """
+    for _, value, pattern in entries("share_now", lang):
+        if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", clause, re.IGNORECASE):
+            return value
+    return None
 
 
 def later_period(doc: Document, sentence: Sentence, context: DocContext) -> str | None:
