@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from test_quality import BASELINE, CORPORA  # noqa: E402
 
-from coopwatch.evaluation import gate_figures, run_eval  # noqa: E402
+from coopwatch.evaluate.corpus import gate_figures, run_eval  # noqa: E402
 
 
 def pin(names: list[str], margin: float, allow_lower: bool) -> int:

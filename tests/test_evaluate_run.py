@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from coopwatch.evaluation import CorpusError, document_id, load_gold, predicted_dict, source_file
+from coopwatch.evaluate.corpus import (
+    CorpusError,
+    document_id,
+    load_gold,
+    predicted_dict,
+    source_file,
+)
 from coopwatch.model import (
     Document,
     Evidence,

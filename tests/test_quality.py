@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coopwatch.evaluation import EvalRun, below_floors, corpus_digest, gate_figures, run_eval
+from coopwatch.evaluate.corpus import EvalRun, below_floors, corpus_digest, gate_figures, run_eval
 from coopwatch.settings import SAMPLES_DIR
 
 REPO = Path(__file__).resolve().parents[1]

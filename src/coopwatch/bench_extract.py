@@ -22,7 +22,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from coopwatch.evaluation import GOLD_FILE, load_gold, read_raw, source_file
+from coopwatch.evaluate.corpus import GOLD_FILE, load_gold, read_raw, source_file
 from coopwatch.model import Document, RawDocument
 from coopwatch.pipeline import clean_document, extract_facts
 from coopwatch.settings import SAMPLES_DIR

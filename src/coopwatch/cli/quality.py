@@ -25,7 +25,7 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="One gold-format JSON per line.")] = False,
 ) -> None:
     """Read articles and print the facts found in each, without storing anything."""
-    from coopwatch.evaluation import predicted_dict, read_raw, try_process
+    from coopwatch.evaluate.corpus import predicted_dict, read_raw, try_process
 
     failed = False
     for raw in read_raw(paths):
@@ -108,7 +108,7 @@ def eval_command(
     ] = None,
 ) -> None:
     """Score extraction against a gold corpus: P/R/F1 by language, then every miss and false hit."""
-    from coopwatch.evaluation import CorpusError, run_eval
+    from coopwatch.evaluate.corpus import CorpusError, run_eval
 
     try:
         previous = load_previous(compare) if compare else None
@@ -136,7 +136,7 @@ def eval_command(
 
 def load_previous(path: Path) -> dict[str, Any]:
     """An earlier `eval --json` output to compare with."""
-    from coopwatch.evaluation import CorpusError
+    from coopwatch.evaluate.corpus import CorpusError
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
