@@ -45,6 +45,10 @@ CLUTTER = {
     "time-first-ru": "10:15, 22 августа 2025",
     "iso-tz": "2023-06-01T19:10:00+03:00",
     "opublikovano": "Опубликовано: 22.08.2025 10:15",
+    "breadcrumbs-ru": "Главная / Новости / Промышленность",
+    "breadcrumbs-angle": "Главная › Экономика › Регионы",
+    "menu-bar-en": "Home | News | Business | Regions",
+    "section-en": "Economics",
 }
 BODY = {
     "sentence-en": "All news outlets reported that trade grew by 7% in 2022.",
@@ -57,6 +61,8 @@ BODY = {
     "quote-ru": "«Мы подписали соглашение», – отметил губернатор.",
     "year-line": "In 2023 exports reached $120 million.",
     "president": "President Lukashenko met the governor.",
+    "table-row": "Экспорт | 251,0 | 286,4 | 114,1",
+    "slash-headline": "Belarus / Russia: trade grows",
 }
 
 

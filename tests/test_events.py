@@ -79,3 +79,16 @@ def test_delegation_is_a_participant() -> None:
     text = "The delegation comprises representatives of 12 Penza enterprises visiting the fair."
     events = _run(text, "en", tag_events).events
     assert "representatives of 12 Penza enterprises" in events[0].participants
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Governor of Omsk Oblast met the Prime Minister of Belarus in Minsk.\n\n"
+     "Recent news\n- Minsk library opens an exhibition of old maps\n- Hockey: Dinamo wins again\n"
+     "- Weather: snow expected on Friday\n- Grodno hosts a youth forum\n", "en"),
+    ("Губернатор Омской области встретился с премьер-министром Беларуси в Минске.\n\n"
+     "Читайте также\n- В Минске открылась выставка старинных карт\n- Хоккей: «Динамо» снова "
+     "победило\n- Синоптики обещают снег в пятницу\n- В Гродно прошел молодежный форум\n", "ru"),
+], ids=["en-news-list-below", "ru-news-list-below"])
+def test_headline_lists_around_the_article_give_no_events(text: str, lang: str) -> None:
+    events = _run(text, lang, tag_events).events
+    assert [e.kind for e in events] == ["meeting"]

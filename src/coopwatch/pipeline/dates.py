@@ -108,6 +108,10 @@ RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to|and|по|до|и)\s*\d", re.IGNORE
 LEAD_CHARS = 700
 PIPE_LINE_MAX = 120  # «Site name | 15.11.2025 | Section»: a header line, not a table
 BANNER_SLACK_DAYS = 7  # a rate table is dated a day or two before the article
+SIGNATURE_LINES = 3  # «"Outlet", 14 февраля 2025 г.» / "Minsk, 3 March 2025" closing a piece
+SIGNATURE_LINE_MAX = 80  # a signature is short; a longer last line is a paragraph
+SIGNATURE_HEAD = re.compile(r"(?:^|,\s*)$")  # "Outlet, <date>" or the date alone
+SIGNATURE_TAIL = re.compile(r"\s*(?:г\.|года?)?\.?\s*", re.IGNORECASE)  # nothing after the date
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class Publication:
     """What the text says about its publication: the date, how it was found, the place."""
 
     published: date | None = None
-    found_by: str | None = None  # marker, page, dateline, text
+    found_by: str | None = None  # marker, page, dateline, text, signature, banner
     place: str | None = None
 
 
@@ -340,9 +344,31 @@ def find_publication(text: str, body: str | None = None) -> Publication:
         )
         if dated:
             return Publication(dated, "text", _place(text))
+    if signed := signature_date(lead_text):
+        return Publication(signed, "signature", _place(text))
     if banners:
         return Publication(banners[0], "banner", _place(text))
     return Publication(None, None, _place(text))
+
+
+def signature_date(text: str) -> date | None:
+    """A full date on one of the last short lines: the outlet's or place's signature.
+
+    >>> signature_date("Trade grew.\\n\\nMinsk, 3 March 2025\\n")
+    datetime.date(2025, 3, 3)
+    >>> signature_date("Торговля растет.\\n«Вечерний город», 14 февраля 2025 г.")
+    datetime.date(2025, 2, 14)
+    >>> signature_date("The forum opens on 18 March 2025 and will last three days.")
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in reversed(lines[-SIGNATURE_LINES:]):
+        if len(line) > SIGNATURE_LINE_MAX:
+            continue
+        for match in FULL_DATE.finditer(line):
+            signed = SIGNATURE_HEAD.search(line[: match.start()])
+            if signed and SIGNATURE_TAIL.fullmatch(line[match.end():]):
+                return _full_date(match)
+    return None
 
 
 def _place(text: str) -> str | None:

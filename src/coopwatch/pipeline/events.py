@@ -17,6 +17,7 @@ from coopwatch.model import (
     Sentence,
 )
 from coopwatch.pipeline.eventcues import count_before, cues, first_cue, resolve_date
+from coopwatch.pipeline.newslist import body_sentences
 from coopwatch.pipeline.projects import (
     find_kind,
     main_region,
@@ -57,7 +58,7 @@ def _in_sentence(found: Extraction, sentence: Sentence) -> tuple[list[str], list
 
 def tag_events(doc: Document, found: Extraction) -> None:
     """Add one EventMention per sentence naming a meeting, visit, forum, exhibition or session."""
-    for sentence in doc.sentences:
+    for sentence in body_sentences(doc):
         cue = first_cue("event", sentence.text, doc.lang)
         if cue is None:
             continue
@@ -79,7 +80,7 @@ def tag_events(doc: Document, found: Extraction) -> None:
 def tag_agreements(doc: Document, found: Extraction) -> None:
     """Add agreements signed (not planned): how many, which kind, when, between whom."""
     published = doc.published.isoformat() if doc.published else None
-    for sentence in doc.sentences:
+    for sentence in body_sentences(doc):
         text = sentence.text
         signed = first_cue("signed", text, doc.lang)
         if not signed or first_cue("not_done", text, doc.lang):
@@ -138,7 +139,7 @@ def _subject(text: str, end: int) -> str | None:
 def tag_projects(doc: Document, found: Extraction) -> None:
     """Add one ProjectMention per sentence naming a project, delivery or joint production,
     keyed by what, who and where (pipeline/projects.py) so later articles extend its history."""
-    for sentence in doc.sentences:
+    for sentence in body_sentences(doc):
         status = first_cue("status", sentence.text, doc.lang)
         kind = find_kind(sentence.text, doc.lang)
         cue = first_cue("project", sentence.text, doc.lang) or (kind if status else None)

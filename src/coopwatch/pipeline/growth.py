@@ -42,10 +42,14 @@ def percent_after_growth(factor: float, down: bool) -> float:
 def direction(left: str, right: str, lang: str) -> str | None:
     """'up' or 'down' from the growth word nearest the figure, the words just after first.
 
+    The words after count only up to the next clause ("вырос на 5%, а импорт снизился").
+
     >>> direction("trade fell ", "", "en"), direction("", "% меньше, чем", "ru")
     ('down', 'down')
+    >>> direction("экспорт вырос на ", "%, а импорт снизился на 10%", "ru")
+    'up'
     """
-    head = right[:25]
+    head = re.split(r"[,;]|\s(?:and|while|whereas|а|но|и|тогда как)\s", right[:25], maxsplit=1)[0]
     up = compiled("growth_up", lang, r"(?<!\w){}(?!\w)")
     down = compiled("growth_down", lang, r"(?<!\w){}(?!\w)")
     starts = [m.start() for m in up.finditer(head)], [m.start() for m in down.finditer(head)]

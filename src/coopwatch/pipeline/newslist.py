@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from coopwatch.model import Document, Sentence
+
 # a list bullet, or a news feed's time or date before a headline ("14:32 ...", "12.05 ...")
 BULLET = re.compile(r"^\s*(?:[-•*·–—]|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)\s+\S")
 SENTENCE_END = re.compile(r"[.!?;:»\"”…)]\s*$")
@@ -71,3 +73,9 @@ def body_bounds(text: str) -> tuple[int, int]:
             seen += 1
         position += len(line)
     return start, end
+
+
+def body_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of the article itself: not the headline lists around it."""
+    start, end = body_bounds(doc.text)
+    return [s for s in doc.sentences if start <= s.start < end]

@@ -93,6 +93,28 @@ def level_year(text: str, lang: str) -> int | None:
     return int(match.group("year") or match.groupdict().get("year2") or 0) or None
 
 
+def level_stated(left: str, lang: str) -> int | None:
+    """The year whose level a goal's figure states: "back to the 2022 level of $600 million",
+    «к уровню 2022 года, когда он достиг 600 млн» (the level phrase just before the figure).
+
+    >>> level_stated("return trade to the 2022 level of ", "en")
+    2022
+    >>> level_stated("вернуть к уровню 2022 года, когда он достиг рекордных ", "ru")
+    2022
+    >>> level_stated("довести товарооборот до уровня 2022 года и даже до ", "ru") is None
+    True
+    """
+    tail = left[-70:]
+    matches = list(re.finditer(by_lang(LEVEL_OF_YEAR, lang), tail, re.I))
+    if not matches:
+        return None
+    gap = tail[matches[-1].end() :]
+    if re.search(r"(?<!\w)(?:and|or|even|и|или|даже|а\s+затем|then)(?!\w)", gap, re.I):
+        return None
+    match = matches[-1]
+    return int(match.group("year") or match.groupdict().get("year2") or 0) or None
+
+
 def multiplier_value(figures: list[Figure], index: int) -> float | list[float]:
     """A goal's factor, joining "double or triple" / «в 2-3 раза» into a range [2, 3]."""
     figure = figures[index]

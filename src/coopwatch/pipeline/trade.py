@@ -41,6 +41,7 @@ from coopwatch.pipeline.targets import (
     has_target_cue,
     horizon,
     is_target,
+    level_stated,
     level_year,
     multiplier_value,
 )
@@ -146,6 +147,7 @@ def read_sentence(place: Place, read: Found) -> None:
             goal_said = True
             if isinstance(fact, Target):
                 read.targets.append(fact)
+                read.atoms.extend(level_atom(place, index, fact))
     if not goal_said:
         goal_by_reference(place, read)
     update_state(
@@ -221,6 +223,21 @@ def goal_flow(text: str, lang: str, state: ParagraphState) -> str | None:
     if not compiled("goal_level", lang, r"(?<!\w)(?:{})").search(text):
         return None
     return state.flow or "turnover"
+
+
+def level_atom(place: Place, index: int, target: Target) -> list[TradeAtom]:
+    """ "Back to the 2022 level of $600 million": the goal's figure is also that past year's
+    actual value."""
+    figure = place.figures[index]
+    if target.measure != "value" or figure.kind != "amount":
+        return []
+    before = place.doc.text[place.sentence.start : figure.start]
+    year = level_stated(before, place.doc.lang)
+    reference = place.context.reference
+    if year is None or reference is None or year >= reference.year:
+        return []
+    pair = (target.reporter, target.partner)
+    return [make_atom(figure, target.flow, pair, str(year), target.evidence)]
 
 
 def carried_pair(pair: tuple[str, str], before: tuple[str, str]) -> tuple[str, str]:
