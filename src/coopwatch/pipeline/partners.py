@@ -20,7 +20,9 @@ about. The cascade, with cue words from `data/partner_cues.tsv`:
    between Bryansk and Mogilev Oblasts"), or coordinated with a partner ("with the
    Vitebsk and Mogilev Oblasts"). Coordinated names before one plural noun («Минская и
    Московская области») are each read as the oblast; a region named only as a border
-   ("bordering", «граничит с») is not a partner.
+   ("bordering", «граничит с») is not a partner. A region named as the next stop of a
+   visit or the place of planned talks ("will then travel to Grodno Oblast", «следующее
+   заседание пройдет в Гомеле») is a partner.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ OFFICE_WINDOW = 8  # words before a city where an office word makes it the offic
 MAX_LEAD_REGIONS = 3  # a lead "sentence" naming more regions is a menu or a list, not a subject
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "в", "во", "из", "на", "у"})
 NEGATIVE_WINDOW = 4
+PLAN_WINDOW = 7  # "the next meeting will be held in": a planned stop names a partner
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–.!?\n]")
 
 
@@ -117,6 +120,7 @@ class RegionScore:
     listed: int = 0  # mentions in a sentence that lists two or more regions as partners
     peers: set[str] = field(default_factory=set)  # coordinated with it: "Vitebsk and Mogilev"
     venue: int = 0  # mentions of its capital as a place only: "talks in Kazan"
+    planned: int = 0  # named as the next stop or place of planned talks ("will then travel to")
     sentences: set[int] = field(default_factory=set)
 
     def only_venue(self) -> bool:
@@ -196,11 +200,11 @@ class MentionJudge:
         before = self.view(mention).words_before(mention.start, 1)
         return name_kind(mention.surface) == "capital" and before[-1:] in (["in"], ["в"], ["во"])
 
-    def clause_before(self, mention: PartyMention) -> list[str]:
+    def clause_before(self, mention: PartyMention, window: int = NEGATIVE_WINDOW) -> list[str]:
         """The last few words before a mention, back to the nearest comma or bracket."""
-        text = self.doc.text[max(0, mention.start - 60):mention.start]
+        text = self.doc.text[max(0, mention.start - 12 * window):mention.start]
         clause = CLAUSE_BREAK.split(text)[-1]
-        return [fold(w) for w in WORDS.findall(clause)][-NEGATIVE_WINDOW:]
+        return [fold(w) for w in WORDS.findall(clause)][-window:]
 
     def is_dateline(self, mention: PartyMention) -> bool:
         """'MINSK, 1 June (BelTA)': the place a piece was filed from."""
@@ -240,6 +244,7 @@ def score_regions(doc: Document, mentions: list[PartyMention]) -> dict[str, Regi
         score.sentences.add(mention.sentence)
         score.lead += mention.sentence in lead
         score.coop += has_cue(words, "coop")
+        score.planned += has_cue(judge.clause_before(mention, PLAN_WINDOW), "plan")
         score.listed += len(codes_in[mention.sentence]) > 1 and has_cue(words, "list")
     return dict(scores)
 
@@ -270,7 +275,7 @@ def pick_partners(scores: dict[str, RegionScore]) -> list[str]:
     if not scores:
         return []
     named = {code: s for code, s in scores.items() if not s.only_venue()}
-    chosen = {code for code, s in scores.items() if s.listed}
+    chosen = {code for code, s in scores.items() if s.listed or s.planned}
     if named:
         main = max(sorted(named), key=lambda code: named[code].rank())
         chosen |= {main} if named[main].lead or named[main].coop else set()

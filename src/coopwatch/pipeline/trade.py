@@ -46,11 +46,13 @@ from coopwatch.pipeline.targets import (
     multiplier_value,
 )
 from coopwatch.pipeline.trade_parties import (
+    as_whole,
     is_total,
     nearest_flow,
     nearest_region,
     outside,
     parties_of,
+    possessive_country,
     regional,
     share_holder,
     tied,
@@ -185,7 +187,8 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
     ):
         return None  # "It bought 150 buses, 15% more than…": one product's figures
     spans = [(f.start, f.end) for f in place.figures]
-    named = tied(doc.text, regional(doc.text, outside(parties, spans), place.context), flows)
+    mentions = possessive_country(doc.text, outside(parties, spans))
+    named = tied(doc.text, regional(doc.text, mentions, place.context), flows)
     total = mention and is_total(doc.text, mention, named, lang, figure.start)
     if total and figure.measure != "share_pct":
         return None
@@ -194,7 +197,7 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
         return None
     if not named and place.state.pair:
         pair = carried_pair(pair, place.state.pair)
-    pair = two_regions(pair, sentence.text, place.context, lang)
+    pair = as_whole(two_regions(pair, sentence.text, place.context, lang), sentence.text, lang)
     if sum(f.measure == figure.measure for f in place.figures) > 1:  # "X led with $A, Y $B"
         pair = nearest_region(pair, doc.text, figure, named)
     periods = place.context.periods[sentence.index]

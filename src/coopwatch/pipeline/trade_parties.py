@@ -17,7 +17,7 @@ from coopwatch.pipeline.flows import (
     side,
     turnover_parties,
 )
-from coopwatch.pipeline.lexicon import compiled
+from coopwatch.pipeline.lexicon import compiled, entries
 from coopwatch.pipeline.parties import name_kind
 
 
@@ -61,6 +61,37 @@ def share_holder(figure: Figure, parties: list[PartyMention]) -> str | None:
             ):
                 return party.code
     return None
+
+
+def possessive_country(text: str, parties: list[PartyMention]) -> list[PartyMention]:
+    """ "Russia's Pskov Oblast", «белорусская Витебская область»: a country that only says
+    whose region follows is no party of its own."""
+    result = []
+    for party, following in zip(parties, [*parties[1:], None]):
+        if (
+            following is not None
+            and "-" not in party.code
+            and "-" in following.code
+            and side(following.code) == party.code
+            and re.fullmatch(r"(?:['’]s?)?\s{1,2}", text[party.end : following.start])
+        ):
+            continue
+        result.append(party)
+    return result
+
+
+def as_whole(pair: tuple[str, str], text: str, lang: str) -> tuple[str, str]:
+    """ "Belarus as a whole", «в целом по республике»: the country, not the piece's region.
+
+    >>> as_whole(("BY-VI", "RU-PSK"), "Belarus as a whole accounted for 40%", "en")
+    ('BY', 'RU-PSK')
+    """
+    for _, code, pattern in entries("whole_country", lang):
+        if re.search(rf"(?<!\w)(?:{pattern})", text):
+            return tuple(  # type: ignore[return-value]
+                code if side(c) == code else c for c in pair
+            )
+    return pair
 
 
 REGION_NOUN = (
