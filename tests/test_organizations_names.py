@@ -33,7 +33,7 @@ def _names(text: str, lang: str) -> list[str]:
      "Kursk State University"),
     ("Министерство иностранных дел Беларуси поддержало проект.", "ru",
      "Ministry of Foreign Affairs of Belarus"),
-    ("Договор заключили с ОАО «Пинскдрев» в среду.", "ru", "Пинскдрев"),
+    ("Договор заключили с ОАО «Заречьедрев» в среду.", "ru", "Заречьедрев"),
     ("Станки выпускает гродненский «Белстанкомаш», а валы везут в Тверь.", "ru",
      "Белстанкомаш"),
 ], ids=["en-ministry-belarusian-owner", "en-regional-ministry", "en-oblast-s-ministry",

@@ -169,7 +169,7 @@ def test_pick_partners(scores: dict[str, RegionScore], expected: list[str]) -> N
 
 
 def test_every_cue_kind_is_loaded() -> None:
-    assert set(load_cues()) == {"coop", "negative", "office", "city", "tail", "list"}
+    assert set(load_cues()) == {"coop", "negative", "office", "city", "tail", "list", "plan"}
 
 
 CUES = [

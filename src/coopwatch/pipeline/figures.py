@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from coopwatch.pipeline.amounts import find_amounts, find_percents
 from coopwatch.pipeline.growth import (
     classify_percent,
+    clause_head,
     direction,
     find_changes,
+    is_share_part,
     percent_after_growth,
 )
 from coopwatch.pipeline.lexicon import compiled
@@ -46,7 +48,7 @@ class Figure:
 
 def growth_word_ok(left: str, right: str, lang: str) -> bool:
     """A comparative ("more", «больше») is a growth only when compared with a past period."""
-    head = right[:25]
+    head = clause_head(right)
     up = compiled("growth_up", lang, r"(?<!\w){}(?!\w)")
     down = compiled("growth_down", lang, r"(?<!\w){}(?!\w)")
     words = [m.group(0) for m in up.finditer(head)] + [m.group(0) for m in down.finditer(head)]
@@ -127,11 +129,13 @@ SIGNED = re.compile(r"(?:^|[\s(\[:;,/|])([+−])\s?$|[(\[/](-)$")
 
 def is_level_against_base(figure: Figure, lang: str) -> bool:
     """ "Trade amounted to 104.3% compared to 2021", «составил 96,1% по сравнению с 2021
-    годом»: a level against a base, said with no growth word, is an index."""
+    годом», "or 117.8% year-on-year": a level against a base, said with no growth word, is
+    an index."""
     if figure.number() < 50 or re.search(r"(?:by|на)\s+(?:\S+\s+){0,2}$", figure.left[-30:], re.I):
         return False
     return bool(
         compiled("base_strong", lang, r"^\s*,?\s*(?:по\s+|в\s+)?(?:{})\s").match(figure.right)
+        or compiled("index_after", lang, r"^\s*(?:{})(?!\w)").match(figure.right)
     )
 
 
@@ -174,6 +178,11 @@ def read_change_measure(figure: Figure, lang: str) -> None:
         factor = sum(factor) / 2
     if not has_growth:
         figure.notes.add("unread")
+    if figure.measure == "fraction" and is_share_part(figure.left, figure.right, lang):
+        figure.measure, figure.value = "share_pct", float(factor)
+        figure.notes.discard("unread")
+        figure.notes.add("fraction")
+        return
     if figure.measure == "fraction":
         figure.notes.add("fraction")
         figure.value = -float(factor) if down else float(factor)

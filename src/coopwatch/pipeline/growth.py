@@ -39,6 +39,41 @@ def percent_after_growth(factor: float, down: bool) -> float:
     return round((factor - 1) * 100, 2)
 
 
+CONJUNCTION = r"and|but|while|whereas|а|но|и|тогда\s+как|і|але"  # a new clause begins
+
+
+def clause_head(right: str) -> str:
+    """The words just after a figure, up to the next clause ("9.6%, mainly due to lower…").
+
+    >>> clause_head("%, а импорт снизился"), clause_head("% less than in 2023")
+    ('%', '% less than in 2023')
+    """
+    return re.split(rf"[,;]|\s(?:{CONJUNCTION})\s", right[:25], maxsplit=1)[0]
+
+
+SHARE_WHOLE = {
+    "en": r"\s*of\s+(?:(?:this|that|the|its|their|all|total|overall|mutual|bilateral)\s+)*"
+    r"(?:volume|total|amount|figure|sum|trade|turnover|exports?|imports?|supplies)\b",
+    "ru": r"\s*(?:(?:всего|этого|общего|всей|этой|общей|взаимного|двустороннего)\s+)*"
+    r"(?:объ[её]ма|товарооборота|оборота|экспорта|импорта|торговли|суммы|поставок)",
+}
+
+
+def is_share_part(left: str, right: str, lang: str) -> bool:
+    """ "Accounted for about a third", "a third of this volume", «треть товарооборота»:
+    a part that is a share of a whole, not a growth.
+
+    >>> is_share_part("and Minsk accounted for about ", " of the trade.", "en")
+    True
+    >>> is_share_part("exports grew by ", " in 2024", "en")
+    False
+    """
+    if compiled("share_cue", lang, r"(?<!\w)(?:{})\s+(?:\S+\s+){{0,2}}$").search(left[-45:]):
+        return True
+    whole = SHARE_WHOLE.get(lang)
+    return bool(whole and re.match(whole, right, re.IGNORECASE))
+
+
 def direction(left: str, right: str, lang: str) -> str | None:
     """'up' or 'down' from the growth word nearest the figure, the words just after first.
 
@@ -49,7 +84,7 @@ def direction(left: str, right: str, lang: str) -> str | None:
     >>> direction("экспорт вырос на ", "%, а импорт снизился на 10%", "ru")
     'up'
     """
-    head = re.split(r"[,;]|\s(?:and|while|whereas|а|но|и|тогда как)\s", right[:25], maxsplit=1)[0]
+    head = clause_head(right)
     up = compiled("growth_up", lang, r"(?<!\w){}(?!\w)")
     down = compiled("growth_down", lang, r"(?<!\w){}(?!\w)")
     starts = [m.start() for m in up.finditer(head)], [m.start() for m in down.finditer(head)]

@@ -45,7 +45,7 @@ OFFICE_WINDOW = 8  # words before a city where an office word makes it the offic
 MAX_LEAD_REGIONS = 3  # a lead "sentence" naming more regions is a menu or a list, not a subject
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "в", "во", "из", "на", "у"})
 NEGATIVE_WINDOW = 4
-PLAN_WINDOW = 7  # "the next meeting will be held in": a planned stop names a partner
+PLAN_WINDOW = 10  # "the next meeting will be held in": a planned stop names a partner
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–.!?\n]")
 
 

@@ -22,6 +22,7 @@ class OrgEntry:
     aliases: tuple[str, ...]
     kind: str
     country: str | None
+    sector: str = ""  # the spec sector its name alone implies ("Grodno Azot" -> chemicals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +54,10 @@ def _split(aliases: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def organizations() -> tuple[OrgEntry, ...]:
-    """Every row of organizations.tsv (key, name_en, name_ru, aliases, kind, country)."""
+    """Every row of organizations.tsv (key, name_en, name_ru, aliases, kind, country, sector)."""
     return tuple(
         OrgEntry(r["key"], r["name_en"], r["name_ru"], _split(r.get("aliases", "")),
-                 r.get("kind", ""), r.get("country") or None)
+                 r.get("kind", ""), r.get("country") or None, r.get("sector") or "")
         for r in _rows("organizations.tsv")
     )
 

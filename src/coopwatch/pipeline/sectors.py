@@ -7,6 +7,8 @@ headline lists, `newslist`), not where a cue names a cost ("logistics costs have
 «стоимость логистики»), and a sector known only from weak cues ("~" in the file: "components",
 «фермеры») needs them in two sentences. Areas listed in the title of a treaty signed years
 before («соглашение 2003 года о торгово-экономическом и культурном сотрудничестве») are weak too.
+A known enterprise of the registry with a `sector` column names that sector (Grodno Azot ->
+chemicals_fertilizers), found by the organizations stage that runs before.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from functools import lru_cache
 from coopwatch.model import Document, Evidence, Extraction, SectorMention
 from coopwatch.pipeline.newslist import body_bounds
 from coopwatch.pipeline.orgfinders import is_menu_line
-from coopwatch.pipeline.registry import _rows
+from coopwatch.pipeline.registry import _rows, organizations_by_key
 from coopwatch.pipeline.textmatch import PhraseIndex, words
 
 WEAK = "~"  # a cue marked so in sectors.tsv counts only when repeated
@@ -252,3 +254,16 @@ def tag_sectors(doc: Document, found: Extraction) -> None:
         seen.add((index, hit.sector))
         found.sectors.append(SectorMention(
             sector=hit.sector, evidence=Evidence(sentence=index, start=hit.start, end=hit.end)))
+    _add_organization_sectors(found)
+
+
+def _add_organization_sectors(found: Extraction) -> None:
+    """A known enterprise names its sector ("supplies from Grodno Azot" -> chemicals), once."""
+    have = {mention.sector for mention in found.sectors}
+    by_key = organizations_by_key()
+    for org in found.organizations:
+        entry = by_key.get(org.key or "")
+        if entry is None or not entry.sector or entry.sector in have:
+            continue
+        have.add(entry.sector)
+        found.sectors.append(SectorMention(sector=entry.sector, evidence=org.evidence))

@@ -14,7 +14,7 @@ from coopwatch.pipeline.lexicon import by_lang, compiled, value_of
 
 DEMONSTRATIVE = r"(?:this|these|that|those|этот|эти|эту|эта|это|этих)\s+$"
 LEVEL_OF_YEAR = {
-    "en": r"level\s+of\s+(?P<year>\d{4})|(?P<year2>\d{4})\s+level",
+    "en": r"level\s+of\s+(?P<year>\d{4})|(?<![-\w])(?P<year2>\d{4})\s+level",
     "ru": r"уровн\w+\s+(?P<year>\d{4})",
     "be": r"(?:узроўн|уровн)\w+\s+(?P<year>\d{4})",
 }

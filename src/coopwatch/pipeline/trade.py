@@ -33,7 +33,7 @@ from coopwatch.pipeline.context import DocContext, build_context
 from coopwatch.pipeline.dedupe import dedupe_atoms, dedupe_targets
 from coopwatch.pipeline.figures import Figure, read_figures
 from coopwatch.pipeline.flows import FlowMention, counts_before, is_product_flow, side
-from coopwatch.pipeline.growth import direction
+from coopwatch.pipeline.growth import CONJUNCTION, direction
 from coopwatch.pipeline.lexicon import compiled, entries
 from coopwatch.pipeline.periods import find_periods
 from coopwatch.pipeline.targets import (
@@ -179,13 +179,16 @@ def read_figure(place: Place, index: int) -> TradeAtom | Target | str | None:
         figure.measure == "share_pct" and not flows and not share_holder(figure, parties)
     ):
         return None
+    if "fraction" in figure.notes and figure.measure == "share_pct" and not any(
+        figure.start - len(figure.left) <= p.start < figure.start for p in parties
+    ):
+        return None  # «половину оборота обеспечивают поставки …»: a product's part
     mention = nearest_flow(flows, figure, flow)
     if mention and is_product_flow(doc.text, mention, parties, lang):
         return None
-    if not any(f.end <= figure.start for f in flows) and counts_before(
-        doc.text[sentence.start : figure.start], lang
-    ):
-        return None  # "It bought 150 buses, 15% more than…": one product's figures
+    since = max((f.end for f in flows if f.end <= figure.start), default=sentence.start)
+    if counts_before(doc.text[since : figure.start], lang):
+        return None  # "…exports: it bought 150 buses, 15% more than…": one product's figures
     spans = [(f.start, f.end) for f in place.figures]
     mentions = possessive_country(doc.text, outside(parties, spans))
     named = tied(doc.text, regional(doc.text, mentions, place.context), flows)
@@ -237,7 +240,7 @@ def level_atom(place: Place, index: int, target: Target) -> list[TradeAtom]:
     before = place.doc.text[place.sentence.start : figure.start]
     year = level_stated(before, place.doc.lang)
     reference = place.context.reference
-    if year is None or reference is None or year >= reference.year:
+    if year is None or reference is None or year >= reference.year or not target.evidence:
         return []
     pair = (target.reporter, target.partner)
     return [make_atom(figure, target.flow, pair, str(year), target.evidence)]
@@ -260,7 +263,8 @@ def carried_pair(pair: tuple[str, str], before: tuple[str, str]) -> tuple[str, s
 def goal_by_reference(place: Place, read: Found) -> None:
     """ "We can increase trade to the level of 2012": a goal whose value is a past figure."""
     doc, sentence = place.doc, place.sentence
-    if not place.flows or not has_target_cue(sentence.text, doc.lang):
+    said = bool(place.flows) or place.context.trade_said_before(sentence)  # «вернуться к уровню»
+    if not said or not has_target_cue(sentence.text, doc.lang):
         return
     year = level_year(sentence.text, doc.lang)
     pair = (
@@ -332,7 +336,7 @@ def flow_of(
     for flow in flows:
         if flow.start >= figure.end:
             gap = text[figure.end : flow.start]
-            if re.fullmatch(r"\s*(?:(?:of|in|worth\s+of)\s+)?(?:[^\W\d]+['’]?s?\s+){0,2}", gap):
+            if re.fullmatch(OWN_FLOW_GAP, gap, re.IGNORECASE):
                 return flow.flow
             break
     earlier = [f for f in flows if f.end <= figure.start]
@@ -342,6 +346,14 @@ def flow_of(
         return state.flow or state.carried_flow
     after = [f for f in flows if f.start >= figure.end]
     return after[0].flow if after else None
+
+
+# "$230 million of Belarusian exports": up to two words between a figure and its flow word,
+# none of them a conjunction ("8% but imports…" starts another clause).
+OWN_FLOW_GAP = (
+    r"\s*(?:(?:of|in|worth\s+of)\s+)?"
+    rf"(?:(?!(?:{CONJUNCTION})\s)[^\W\d]+['’]?s?\s+){{0,2}}"
+)
 
 
 def make_atom(

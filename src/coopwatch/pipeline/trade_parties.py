@@ -67,7 +67,8 @@ def possessive_country(text: str, parties: list[PartyMention]) -> list[PartyMent
     """ "Russia's Pskov Oblast", «белорусская Витебская область»: a country that only says
     whose region follows is no party of its own."""
     result = []
-    for party, following in zip(parties, [*parties[1:], None]):
+    for index, party in enumerate(parties):
+        following = parties[index + 1] if index + 1 < len(parties) else None
         if (
             following is not None
             and "-" not in party.code
