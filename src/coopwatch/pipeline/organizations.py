@@ -4,10 +4,11 @@ Cascade: (1) registry names and aliases (organizations.tsv) in any case form, in
 "the Economy Minister" -> the ministry; (2) unknown names by patterns (orgfinders.py):
 English "X Plant", "company X", "NPO X", Russian legal forms and quoted names, natasha ORG
 spans with an organization word. News agencies, photo credits and bodies that stand for a
-party itself (governments, executive committees, parliaments) are not reported
-as organizations: the gold counts companies, plants, ministries, committees, chambers,
-institutes, embassies (not an embassy's branch). A ministry of a region («Министерство
-промышленности и торговли Татарстана») is not the national ministry of the registry, nor is
+party itself (governments, executive committees, parliaments; switch: REPORT_PARTY_BODIES)
+are not reported as organizations: the gold counts companies, plants, ministries,
+committees, chambers, institutes, embassies (not an embassy's branch). A ministry of a
+region («Министерство промышленности и торговли Татарстана») is not the national ministry of
+the registry, nor is
 "the regional Ministry of Economy" (it becomes "Ministry of Economy of <the document's region>").
 Descriptive Russian names are put in English (`orgtranslate`) and folded onto the registry.
 """
