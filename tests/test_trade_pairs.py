@@ -11,6 +11,33 @@ from tests.test_trade import Atom, atoms, expected, extract
 
 CASES = [
     (
+        "en-the-two-countries",
+        "Governor of Omsk Oblast visited Minsk. Trade between Belarus and Russia reached "
+        "$48 billion in 2023, up 5%, the prime minister said.",
+        [
+            ("turnover", "BY", "RU", "2023", "value", 48e9),
+            ("turnover", "BY", "RU", "2023", "growth_pct", 5),
+        ],
+    ),
+    (
+        "ru-rise-said-with-a-dash",
+        "Омская область и Беларусь подвели итоги. В 2023 году товарооборот Омской области с "
+        "Беларусью достиг 150 млн долларов, рост – 12,5%.",
+        [
+            ("turnover", "BY", "RU-OMS", "2023", "value", 150e6),
+            ("turnover", "BY", "RU-OMS", "2023", "growth_pct", 12.5),
+        ],
+    ),
+    (
+        "ru-index-said-with-a-dash",
+        "Омская область и Беларусь подвели итоги. В 2023 году товарооборот Омской области с "
+        "Беларусью достиг 150 млн долларов, темп роста – 112,5%.",
+        [
+            ("turnover", "BY", "RU-OMS", "2023", "value", 150e6),
+            ("turnover", "BY", "RU-OMS", "2023", "growth_pct", 12.5),
+        ],
+    ),
+    (
         "en-possessive-region-pair",
         "Trade between Belarus' Gomel Oblast and Russia's Bryansk Oblast reached $310 million "
         "in 2023.",

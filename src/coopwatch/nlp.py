@@ -149,6 +149,16 @@ def part_of_speech(word: str) -> str | None:
     return str(tag) if tag else None
 
 
+@lru_cache(maxsize=50_000)
+def is_first_name(word: str) -> bool:
+    """Whether pymorphy3 knows a Russian word as a first name.
+
+    >>> is_first_name("Владимир"), is_first_name("Тула")
+    (True, False)
+    """
+    return any("Name" in parse.tag for parse in _morph().parse(word))
+
+
 def inflect(word: str, case: str) -> str | None:
     """A Russian word put in a grammatical case (gent, datv, accs, ablt, loct), or None."""
     form = _morph().parse(word)[0].inflect({case})

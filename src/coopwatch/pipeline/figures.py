@@ -150,8 +150,10 @@ def read_measure(figure: Figure, lang: str) -> None:
         kind = classify_percent(figure.left, figure.right, lang)
         if kind == "share":
             figure.measure = "share_pct"
-        elif kind == "index":
+        elif kind == "index" and not is_plain_rise(figure, lang):
             figure.value = round(figure.number() - 100, 2)
+        elif kind == "index":  # «рост – 21,4%»: a rise said with a dash, not a level
+            figure.value = figure.number()
         elif kind == "growth" and growth_word_ok(figure.left, figure.right, lang):
             down = direction(figure.left, figure.right, lang) == "down"
             figure.value = -figure.number() if down else figure.number()
@@ -161,6 +163,23 @@ def read_measure(figure: Figure, lang: str) -> None:
             figure.notes.add("unread")
     elif figure.kind == "change":
         read_change_measure(figure, lang)
+
+
+def is_plain_rise(figure: Figure, lang: str) -> bool:
+    """ «рост – 21,4%»: a bare rise word and a dash before a figure under 100 give the change
+    itself (a level under 100 would be a fall), unlike «рост – 118,2%» or «темп роста – 96%».
+
+    >>> rise = Figure(0, 5, "percent", "growth_pct", 21.4, left="достиг $61 млн, рост – ")
+    >>> is_plain_rise(rise, "ru"), is_plain_rise(Figure(0, 5, "percent", "growth_pct", 96.0,
+    ...     left="темп роста – "), "ru")
+    (True, False)
+    """
+    if lang == "en" or figure.number() >= 100:
+        return False
+    return bool(PLAIN_RISE.search(figure.left[-40:]))
+
+
+PLAIN_RISE = re.compile(r"(?<!темп )(?<!темпы )(?<!тэмп )\b(?:рост|прирост)\s*[-–—:]\s*$", re.I)
 
 
 def read_change_measure(figure: Figure, lang: str) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopwatch.model import Document, Extraction, PartyMention
-from coopwatch.nlp import Token, lemmas
+from coopwatch.nlp import Token, is_first_name, lemmas
 
 KINDS = ("country", "region", "republic", "capital", "alias", "adj", "context")
 LOOSE_KINDS = frozenset({"adj", "context"})  # may start with a lower-case letter
@@ -194,6 +194,10 @@ def _accept(entry: Entry, tokens: list[Token], i: int, n: int) -> bool:
     after = tokens[i + n] if i + n < len(tokens) else None
     if entry.namelike and _is_capitalised(after) and after is not None and after.text.isalpha():
         return False  # "Vladimir Putin", «Киров Сергей»
+    before = tokens[i - 1] if i > 0 else None
+    if entry.namelike and before is not None and _is_capitalised(before) and is_first_name(
+            before.text):
+        return False  # «Владимир Владимиров»: a surname after a first name
     if entry.kind == "context":
         return _context_is_free(tokens, i, n)
     return True

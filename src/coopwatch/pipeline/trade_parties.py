@@ -1,6 +1,7 @@
 """Who a trade figure is between: the parties its flow word names ("Russia's trade with
 Belarus", «экспорт из Тулы»), else the sentence's, else the document's main pair; trade
-between other parties (Belarus–China, Russia as a whole) is no atom.
+between other parties (Belarus–China, a region with the world) is no atom. Trade between the
+two countries is an atom only when the sentence names them and no region.
 """
 
 from __future__ import annotations
@@ -252,9 +253,16 @@ def parties_of(
         partner = context.counterpart(reporter)  # "the republic" read as the wrong one
     if reporter is None or partner is None or side(reporter) == side(partner):
         return None
-    if {reporter, partner} == {"BY", "RU"}:
-        return None
+    if {reporter, partner} == {"BY", "RU"} and not names_only_countries(parties):
+        return None  # a region piece's figure whose region the sentence leaves unsaid
     return reporter, partner
+
+
+def names_only_countries(parties: list[PartyMention]) -> bool:
+    """Whether a sentence names Belarus and Russia and no region: trade between the countries
+    ("trade between Belarus and Russia reached $50 billion") is a figure of its own."""
+    codes = {p.code for p in parties}
+    return {"BY", "RU"} <= codes and all("-" not in code for code in codes)
 
 
 def nearest_region(
