@@ -62,6 +62,9 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
+        if not _INNER_STOP.search(block):  # a headline or a one-sentence line: nothing to split
+            spans.append((block_start, block_end))
+            continue
         for piece in razdel.sentenize(block):
             start, end = block_start + piece.start, block_start + piece.stop
             if spans and _ends_with_abbreviation(text, spans[-1]) and spans[-1][1] >= block_start:
@@ -108,6 +111,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_INNER_STOP = re.compile(r"[.!?…;][\s\"'»”)\]]*\s\S")  # a stop with more text after it
 _LAST_WORD = re.compile(r"\b((?:\w\.)*\w+)\.$")
 
 
