@@ -2,13 +2,13 @@
 the lead, periods said in front ("In May alone") or by reference ("over the period"), two
 regions each with its own figure, shares said in the present, one product's counts and
 growth, and "over" said by a verb ("topped", «превзошёл»). Short texts we wrote ourselves;
-published 2025-03-12 (see test_trade_general.extract)."""
+published 2025-03-12 (see test_trade_paragraphs.extract)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.test_trade_general import atoms, extract, rows
+from tests.test_trade_paragraphs import atoms, extract, rows
 
 HEADLINE = [
     (
