@@ -37,7 +37,8 @@ def make_client(tmp_path: Path, raise_errors: bool = True, **settings: object) -
 
 @pytest.fixture()
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with make_client(tmp_path, api_token=TOKEN, max_request_bytes=4000) as test_client:
+    with make_client(tmp_path, api_token=TOKEN, max_request_bytes=4000,
+                     api_fetch_private_hosts=True) as test_client:
         yield test_client
 
 
@@ -179,6 +180,15 @@ def test_ingest_by_url_from_a_real_server(client: TestClient) -> None:
     assert ok.status_code == 200, ok.text
     assert "$610 million" in ok.json()["document"]["text"]
     assert missing.status_code == 422 and "404" in missing.json()["detail"]
+
+
+def test_ingest_refuses_urls_on_the_servers_own_network(tmp_path: Path) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with make_client(tmp_path, api_token=TOKEN) as guarded:
+        for url in ("http://127.0.0.1:9/x.html", "http://localhost/x", "http://10.1.2.3/x"):
+            refused = guarded.post("/api/ingest", json={"url": url}, headers=auth)
+            assert refused.status_code == 422, url
+            assert "non-public" in refused.json()["detail"]
 
 
 def test_cached_pages_follow_new_documents(client: TestClient) -> None:

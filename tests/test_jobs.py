@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coopwatch import jobs
-from coopwatch.dedup import content_hash
+from coopwatch.ingest.decode import content_hash
 from coopwatch.model import Document, Extraction, IngestError, RawDocument
 from coopwatch.store import Store
 

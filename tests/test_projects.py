@@ -15,8 +15,9 @@ from coopwatch.cli import app
 from coopwatch.model import Evidence, Extraction, ProjectMention
 from coopwatch.pipeline import extract_facts
 from coopwatch.store import Store, open_store
-from coopwatch.store.analytics_docs import entity_profile, find_entity_ids, knowledge_projects
+from coopwatch.store.analytics_docs import entity_profile, find_entity_ids
 from coopwatch.store.analytics_dossier import region_dossier
+from coopwatch.store.analytics_projects import all_projects
 from tests.conftest import build_document
 
 TULA_ASSEMBLY = "project:assembly:maz:RU-TUL"
@@ -91,7 +92,7 @@ def tula_assembly(projects: list[dict[str, object]]) -> dict[str, object]:
 
 
 def test_history_grows_across_articles_in_publication_order(store: Store) -> None:
-    project = tula_assembly(knowledge_projects(store.connection, "RU-TUL"))
+    project = tula_assembly(all_projects(store.connection, "RU-TUL"))
     history = project["history"]
     assert isinstance(history, list)
     assert [(s["published"], s["status"], s["lang"]) for s in history] == [
@@ -105,7 +106,7 @@ def test_history_grows_across_articles_in_publication_order(store: Store) -> Non
 
 
 def test_a_step_back_is_shown_as_reported_and_marked(store: Store) -> None:
-    project = tula_assembly(knowledge_projects(store.connection))
+    project = tula_assembly(all_projects(store.connection))
     history = project["history"]
     assert isinstance(history, list)
     assert [s["earlier_stage"] for s in history] == [False, False, True]
@@ -122,7 +123,7 @@ def test_region_dossier_and_entity_page_group_by_project(store: Store) -> None:
     projects = (entity_profile(conn, maz) or {})["projects"]
     assert len(tula_assembly(projects)["history"]) == 3
     assert all(p["key"] != "project:delivery:mtz:RU-LIP" for p in projects)
-    lipetsk = knowledge_projects(conn, "RU-LIP")
+    lipetsk = all_projects(conn, "RU-LIP")
     assert [p["key"] for p in lipetsk] == ["project:delivery:mtz:RU-LIP"]
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coopwatch.model import IngestError, RawDocument
+from coopwatch.ingest import read_inputs
 
 REGIONS_EN = ["Tula Oblast", "Lipetsk Oblast", "Tomsk Oblast", "Vladimir Oblast", "Kaluga Oblast",
               "Bryansk Oblast", "Smolensk Oblast", "Bashkortostan", "Tatarstan", "Krasnodar Krai"]
@@ -197,7 +197,7 @@ def run_ingest_bench(
         folder.mkdir()
         for _ in write_corpus(folder, count, html):
             pass
-        inputs, reader = _reader(folder)
+        inputs, reader = read_inputs([str(folder)]), "coopwatch.ingest.read_inputs"
         result = IngestBench(count, html, extract, workers, reader)
         _warm_up(html)
         with open_store(Path(tmp) / "bench.db") as store:
@@ -266,19 +266,3 @@ def _warm_up(html: bool) -> None:
         import trafilatura  # noqa: F401
 
 
-def _reader(folder: Path) -> tuple[Iterator[RawDocument | IngestError], str]:
-    """coopwatch.ingest.read_inputs when it exists; a plain folder reader otherwise."""
-    try:
-        from coopwatch.ingest import read_inputs
-    except ImportError:
-        return _read_plain(folder), "plain text reader (coopwatch.ingest not available)"
-    return read_inputs([str(folder)]), "coopwatch.ingest.read_inputs"
-
-
-def _read_plain(folder: Path) -> Iterator[RawDocument | IngestError]:
-    from coopwatch.dedup import content_hash
-
-    for path in sorted(folder.iterdir()):
-        text = path.read_text(encoding="utf-8")
-        yield RawDocument(origin=str(path), name=path.name, text=text,
-                          title=text.split("\n", 1)[0], content_hash=content_hash(text))

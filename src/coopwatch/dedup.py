@@ -19,7 +19,6 @@ dropped) are caught with MinHash + LSH (datasketch) over word shingles of the cl
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import re
 import zlib
@@ -41,15 +40,6 @@ _MIX = 0x01000193  # the FNV prime: mixes word hashes into a shingle hash
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _HAS_SCHEME = "scheme" in inspect.signature(MinHash.__init__).parameters
-
-
-def content_hash(text: str) -> str:
-    """The sha256 of a text: the identity of an input for exact-duplicate detection.
-
-    >>> content_hash("abc")[:12]
-    'ba7816bf8f01'
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> list[int]:

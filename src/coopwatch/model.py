@@ -127,7 +127,7 @@ class PersonMention(BaseModel):
     """A person named with a role; `name` in the English press spelling."""
 
     name: str  # "Dmitry Milyaev"
-    key: str | None = None  # one identity across languages ("person:milyaev:dmitry")
+    key: str | None = None  # one identity across languages ("person:miliaev:d")
     ru: str | None = None  # "Дмитрий Миляев", nominative
     role: str | None = None  # "Governor of Tula Oblast"
     affiliation: str | None = None  # the region code or organization key the role belongs to

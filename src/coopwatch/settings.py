@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     http_max_redirects: int = 5
     user_agent: str = "coopwatch/0.1 (+news research tool; respects robots.txt)"
     api_token: str | None = None  # POST /api/ingest is refused while this is unset
+    # POST /api/ingest fetches URLs on public hosts only (no loopback or private networks)
+    api_fetch_private_hosts: bool = False
     max_request_bytes: int = 2 * 1024 * 1024
     result_cache: bool = True  # web: keep heavy query results per database state (0 = off)
 

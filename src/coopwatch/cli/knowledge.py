@@ -13,13 +13,9 @@ from rich.table import Table
 
 from coopwatch.cli.app import app
 from coopwatch.cli.corpus import open_db, print_json
-from coopwatch.store.analytics_docs import (
-    entity_profile,
-    find_entity_ids,
-    knowledge_projects,
-    list_entities,
-)
+from coopwatch.store.analytics_docs import entity_profile, find_entity_ids, list_entities
 from coopwatch.store.analytics_dossier import region_dossier
+from coopwatch.store.analytics_projects import all_projects
 from coopwatch.web.i18n import figure, find_regions, region_name, tiles
 
 console = Console()
@@ -151,7 +147,7 @@ def projects(
     """Projects (deliveries, joint production, assembly), one per project across articles and
     languages, each with its status history: what was promised and what came of it."""
     with open_db(db) as store:
-        rows = knowledge_projects(store.connection, region.upper() if region else None)
+        rows = all_projects(store.connection, region.upper() if region else None)
     if as_json:
         print_json(rows)
         return

@@ -4,7 +4,7 @@ and on a distributed engine later.
 Two steps:
 
 1. `clean_document(raw)`: the cleaning cascade
-   decode is done by ingest -> `clean.strip_boilerplate` (HTML main text by trafilatura
+   decode is done by ingest -> `boilerplate.strip_boilerplate` (HTML main text by trafilatura
    happened in ingest) -> `lang.detect_language` -> `dates.find_publication` (metadata, page
    banner, dateline) -> `segment.split_into_sentences` (offsets into the cleaned text).
 2. `extract_facts(doc)`: the named list `EXTRACTION_STAGES`, each `stage(doc, found)` adding

@@ -143,11 +143,6 @@ def side(code: str) -> str:
     return code.split("-")[0]
 
 
-def flow_word_pattern(lang: str) -> re.Pattern[str]:
-    """Any flow word (for 'X of Belarusian exports'-style attachment)."""
-    return compiled("flow", lang, r"(?<!\w)(?:{})")
-
-
 # «отгрузили брянским партнёрам», «поставляют смоленским потребителям»: a plural adjective in
 # the dative after the flow verb names who receives the goods.
 DATIVE = r"(?:ск|цк)им$"

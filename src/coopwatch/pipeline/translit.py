@@ -55,6 +55,10 @@ _FOLDS = [
 ]
 
 
+# Belarusian Latin (łacinka) letters, spelled as the transliterations spell them
+_LACINKA = str.maketrans({"ł": "l", "š": "sh", "č": "ch", "ž": "zh", "ŭ": "u", "ć": "c", "ś": "s"})
+
+
 def fold(name: str) -> str:
     """A spelling-blind key of a name: Cyrillic or any common Latin transliteration.
 
@@ -64,10 +68,11 @@ def fold(name: str) -> str:
     True
     >>> fold("Aleksei") == fold("Alexey") == fold("Алексей")
     True
+    >>> fold("Łukašenka") == fold("Lukashenka")
+    True
     """
-    latin = to_latin(name).lower()
+    latin = to_latin(name).lower().translate(_LACINKA)  # before NFKD drops their marks
     latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if c.isascii())
-    latin = latin.replace("ł", "l")
     latin = re.sub(r"[^a-z]", "", latin)
     for old, new in _FOLDS:
         latin = latin.replace(old, new)

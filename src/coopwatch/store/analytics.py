@@ -16,7 +16,6 @@ from typing import Any
 
 ANNUAL = re.compile(r"^\d{4}$")
 PART_YEAR = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
-ORG_KINDS = ("organization", "org")
 SWAP = {"export": "import", "import": "export", "turnover": "turnover"}
 
 
@@ -81,7 +80,8 @@ def loads(data: str | None) -> dict[str, Any]:
 
 
 def corpus_stats(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Counts that tell an analyst how much the knowledge base holds."""
+    """Counts that tell an analyst how much the knowledge base holds; facts counted once per
+    story, as `coopwatch stats` counts them (store/queries.py)."""
     one = conn.execute(
         "SELECT (SELECT count(*) FROM documents) AS documents,"
         " (SELECT count(*) FROM stories) AS stories,"
@@ -92,7 +92,9 @@ def corpus_stats(conn: sqlite3.Connection) -> dict[str, Any]:
     stats = dict(one)
     stats["facts"] = {
         r["kind"]: r["n"]
-        for r in conn.execute("SELECT kind, count(*) AS n FROM facts GROUP BY kind ORDER BY kind")
+        for r in conn.execute(
+            "SELECT kind, count(*) AS n FROM story_facts GROUP BY kind ORDER BY kind"
+        )
     }
     stats["entities"] = {
         r["kind"]: r["n"]

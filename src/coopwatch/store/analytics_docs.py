@@ -7,7 +7,7 @@ from typing import Any
 
 from coopwatch.store import queries
 from coopwatch.store.analytics import FACT_SELECT, fact_row, loads
-from coopwatch.store.analytics_projects import all_projects, entity_projects
+from coopwatch.store.analytics_projects import entity_projects
 from coopwatch.store.textindex import fts_query, query_terms
 
 
@@ -162,7 +162,3 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 30) -> dict[str, A
     entities = list_entities(conn, query=query, limit=limit) if query.strip() else []
     return {"query": query, "documents": documents, "entities": entities}
 
-
-def knowledge_projects(conn: sqlite3.Connection, region: str | None = None) -> list[dict[str, Any]]:
-    """Projects, one per identity, with their status history; optionally one region's."""
-    return all_projects(conn, region)

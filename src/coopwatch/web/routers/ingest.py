@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hmac
+import ipaddress
+import socket
 from datetime import date
 from typing import Annotated, Any
 
@@ -58,9 +60,21 @@ def require_token(
         )
 
 
+def is_public_host(host: str) -> bool:
+    """Whether every address a host name resolves to is a public one: the API is no way into
+    the server's own network (loopback, private ranges, link-local, metadata services)."""
+    try:
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return True  # unresolvable: the fetch itself fails with a clear error
+    return all(ipaddress.ip_address(a.split("%")[0]).is_global for a in addresses)
+
+
 def raw_document(body: IngestRequest, settings: Settings) -> RawDocument:
     """The request as the pipeline's input; 422 naming the reason when it cannot be read."""
     if body.url is not None:
+        if not settings.api_fetch_private_hosts and not is_public_host(body.url.host or ""):
+            raise HTTPException(422, f"{body.url}: refusing to fetch a non-public address")
         found = next(iter(read_inputs([str(body.url)], settings)), None)
         result: RawDocument | IngestError | None = found
     elif body.html is not None:
