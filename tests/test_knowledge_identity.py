@@ -12,7 +12,7 @@ import pytest
 from coopwatch import jobs
 from coopwatch.settings import SAMPLES_DIR
 from coopwatch.store import open_store
-from coopwatch.store.analytics_docs import knowledge_projects
+from coopwatch.store.analytics_projects import all_projects
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +46,7 @@ def test_one_entity_across_languages(
 
 
 def test_a_project_told_in_two_languages_is_one_project(samples_db: sqlite3.Connection) -> None:
-    projects = knowledge_projects(samples_db, "RU-VLG")
+    projects = all_projects(samples_db, "RU-VLG")
     project = next(p for p in projects if p["key"] == "project:assembly:maz:RU-VLG")
     steps = [(s["published"], s["lang"], s["status"]) for s in project["history"] if s["status"]]
     assert steps == [("2025-09-16", "en", "agreed"), ("2026-04-14", "ru", "delivered")]
@@ -55,7 +55,7 @@ def test_a_project_told_in_two_languages_is_one_project(samples_db: sqlite3.Conn
 
 
 def test_syndicated_copies_do_not_add_steps(samples_db: sqlite3.Connection) -> None:
-    projects = knowledge_projects(samples_db)
+    projects = all_projects(samples_db)
     assert any(s["copies"] for p in projects for s in p["history"])  # the Yugra-Gomel copies
     for project in projects:
         said = [(s["story_id"], s["status"], " ".join(str(s["sentence_text"]).split()))

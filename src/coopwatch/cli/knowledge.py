@@ -13,10 +13,10 @@ from rich.table import Table
 
 from coopwatch.cli.app import app
 from coopwatch.cli.corpus import open_db, print_json
+from coopwatch.labels import figure, find_regions, region_name, tiles
 from coopwatch.store.analytics_docs import entity_profile, find_entity_ids, list_entities
 from coopwatch.store.analytics_dossier import region_dossier
 from coopwatch.store.analytics_projects import all_projects
-from coopwatch.web.i18n import figure, find_regions, region_name, tiles
 
 console = Console()
 DB_HELP = "The database file (default: $COOPWATCH_DB or ./coopwatch.db)."

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from coopwatch.pipeline.years import infer_year
+
 MONTHS_EN = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -283,7 +285,10 @@ def _with_year(
     elif banner:
         year = _year_near(month, day, banner)
     else:
-        return None
+        inferred = infer_year(text)
+        if inferred is None:
+            return None
+        year = inferred
     found = make_date(year, month, day)
     if found and weekday is not None and found.weekday() != weekday:
         return None

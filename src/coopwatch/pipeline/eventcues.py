@@ -9,7 +9,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from coopwatch.pipeline.registry import _rows
+from coopwatch.data_files import data_records
 
 _NUMBER_WORDS = {
     "пяти": 5, "десяти": 10,
@@ -39,7 +39,7 @@ YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*(?:году|года|г\.|-м|year))?
 def cues() -> dict[str, list[tuple[str, str, re.Pattern[str]]]]:
     """group -> [(value, lang, regex)] in file order (the first status that matches wins)."""
     table: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
-    for row in _rows("events.tsv"):
+    for row in data_records("events.tsv"):
         table.setdefault(row["group"], []).append(
             (row["value"], row["lang"], re.compile(row["pattern"], re.IGNORECASE)))
     return table

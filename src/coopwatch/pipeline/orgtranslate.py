@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 from coopwatch import nlp
+from coopwatch.data_files import region_rows
 from coopwatch.pipeline.regionalbodies import subjects
-from coopwatch.pipeline.registry import _read
 from coopwatch.pipeline.translit import fold, to_latin
 
 # lemmas of the descriptive words after a place adjective -> English, longest first
@@ -55,18 +55,15 @@ def _places() -> dict[str, tuple[str, ...]]:
     """Place adjective or name (ru, lower case) -> the English names of that place."""
     english: dict[str, list[str]] = {}
     russian: dict[str, list[str]] = {}
-    for line in _read("regions.tsv").splitlines():
-        cells = line.split("\t")
-        if len(cells) < 4 or line.startswith("#"):
-            continue
-        names = [n.strip() for n in cells[3].split("|") if n.strip() and "*" not in n]
-        if cells[2] == "en":
-            english.setdefault(cells[0], []).extend(
-                n.split()[0] if cells[1] == "region" else n for n in names
+    for row in region_rows():
+        names = [n for n in row.names if n and "*" not in n]
+        if row.lang == "en":
+            english.setdefault(row.code, []).extend(
+                n.split()[0] if row.kind == "region" else n for n in names
                 if not TRANSLIT_ADJECTIVE.search(n.split()[0]))
-        elif cells[2] == "ru" and cells[1] in ("adj", "capital", "alias"):
+        elif row.lang == "ru" and row.kind in ("adj", "capital", "alias"):
             for n in names:
-                russian.setdefault(n.lower().replace("ё", "е"), []).append(cells[0])
+                russian.setdefault(n.lower().replace("ё", "е"), []).append(row.code)
     return {ru: tuple(e for code in codes for e in english.get(code, ()))
             for ru, codes in russian.items()}
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from coopwatch.data_files import RegionRow, parse_region_rows, region_rows
 from coopwatch.model import Document, Extraction, PartyMention
 from coopwatch.nlp import Token, is_first_name, lemmas
 
-KINDS = ("country", "region", "republic", "capital", "alias", "adj", "context")
 LOOSE_KINDS = frozenset({"adj", "context"})  # may start with a lower-case letter
 PREFIX_KEY_LEN = 3
 START_LEN = 2  # a word and its lemma share their first two letters («Орла» -> «орёл»)
@@ -123,13 +123,13 @@ def parse_name(name: str) -> tuple[frozenset[str] | str, ...]:
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """Read regions.tsv once and index it (a `path` overrides the packaged file)."""
     if path is None:
-        text = resources.files("coopwatch.data").joinpath("regions.tsv").read_text("utf-8")
+        rows: Sequence[RegionRow] = region_rows()
     else:
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+            rows = parse_region_rows(handle.read())
     by_key: dict[str, list[Entry]] = {}
     by_prefix: dict[str, list[Entry]] = {}
-    for entry in read_entries(text):
+    for entry in read_entries(rows):
         first = entry.words[0]
         if isinstance(first, str):
             by_prefix.setdefault(first[:PREFIX_KEY_LEN], []).append(entry)
@@ -147,25 +147,17 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     )
 
 
-def read_entries(text: str) -> list[Entry]:
-    """The rows of a regions.tsv text as entries, one per name; a bad row names its line."""
+def read_entries(rows: Iterable[RegionRow]) -> list[Entry]:
+    """The regions.tsv rows as entries, one per name; a bad name raises naming its line."""
     entries = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) < 4 or fields[1] not in KINDS:
-            raise ValueError(f"regions.tsv line {number}: expected code, kind ({', '.join(KINDS)}),"
-                             " lang, names separated by tabs")
-        code, kind, lang, names = fields[:4]
-        flags = fields[4].split() if len(fields) > 4 else []
-        namelike = "namelike" in flags
-        alt = next((f.split(":", 1)[1] for f in flags if f.startswith("else:")), None)
-        for name in names.split("|"):
-            words = parse_name(name.strip())
+    for row in rows:
+        namelike = "namelike" in row.flags
+        alt = next((f.split(":", 1)[1] for f in row.flags if f.startswith("else:")), None)
+        for name in row.names:
+            words = parse_name(name)
             if not words or (isinstance(words[0], str) and len(words[0]) < PREFIX_KEY_LEN):
-                raise ValueError(f"regions.tsv line {number}: bad name {name!r}")
-            entries.append(Entry(code, kind, lang, words, namelike, alt))
+                raise ValueError(f"regions.tsv line {row.line}: bad name {name!r}")
+            entries.append(Entry(row.code, row.kind, row.lang, words, namelike, alt))
     return entries
 
 

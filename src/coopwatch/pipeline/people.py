@@ -30,6 +30,7 @@ class NameHit:
     first: str
     surname: str
     ru: str | None
+    loose: bool = False  # first name not in first_names.txt: counts only with a role next to it
 
 
 _EN_NAME = re.compile(r"(?=\b([A-ZŁ][a-zł]+)\s+([A-ZŁ][\w’'\-]*[a-zš])\b)")
@@ -39,6 +40,8 @@ _SHORT = re.compile(
 )
 
 
+# a surname shape that lets a first name missing from first_names.txt through ("Batu Khasikov")
+_SURNAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:ov|ev|yov|in|ko|ich|sky|skiy|uk|yuk|ets|ova|eva|ina)")
 _NOT_SURNAMES = frozenset({"Oblast", "Region", "Krai", "Territory", "Republic", "Province",
                            "District", "Plant", "Works", "Street", "Avenue", "Square"})
 
@@ -53,7 +56,10 @@ def _english_names(doc: Document, found: Extraction) -> list[NameHit]:
             continue
         if fold(m.group(1)) in first_names() or _known(m.group(1), m.group(2)):
             hits.append(NameHit(m.start(1), m.end(2), m.group(1), m.group(2), None))
-    for m in _SHORT.finditer(doc.text):
+        elif _SURNAME_SHAPE.fullmatch(m.group(2)):
+            hits.append(NameHit(m.start(1), m.end(2), m.group(1), m.group(2), None, True))
+    for m in _SHORT.finditer(doc.text):  # "President Putin" beats a loose pair
+        hits = [h for h in hits if not (h.loose and h.start <= m.start(1) < h.end)]
         if not any(h.start <= m.start(1) < h.end for h in hits):
             hits.append(NameHit(m.start(1), m.end(1), "", m.group(1), None))
     return sorted(hits, key=lambda h: h.start)
@@ -71,6 +77,9 @@ def _russian_names(doc: Document) -> list[NameHit]:
                 parts[-1] = nominative_surname(written[0], parts[0], written[-1], parts[-1])
             ru = f"{parts[0]} {parts[-1]}"
             hits.append(NameHit(span.start, span.stop, parts[0], parts[-1], ru))
+        elif len(parts) == 2 and all(part[:1].isupper() for part in span.text.split()):
+            ru = " ".join(parts)  # an uncommon first name («Бату Хасиков»): needs a role
+            hits.append(NameHit(span.start, span.stop, parts[0], parts[-1], ru, True))
         elif len(parts) == 1 and fold(parts[0]) not in first_names() and len(parts[0]) > 3:
             hits.append(NameHit(span.start, span.stop, "", parts[0], None))
     return hits
@@ -158,6 +167,8 @@ def tag_people(doc: Document, found: Extraction) -> None:
         by_surname.setdefault(surname_key, key)
         role = (roles.role_before(doc, found, hit.start, ends)
                 or roles.role_after(doc, found, hit.end))
+        if hit.loose and role is None:
+            continue
         person = people.get(key)
         if person is None:
             people[key] = _Person(key, hit, role, known)

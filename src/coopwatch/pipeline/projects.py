@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coopwatch.data_files import data_records
 from coopwatch.model import Document, Extraction, Sentence
 from coopwatch.pipeline.organizations import NOT_REPORTED_KINDS, find_registry_organizations
-from coopwatch.pipeline.registry import _rows, region_name_en
+from coopwatch.pipeline.registry import region_name_en
 
 KIND_WORDS = {
     "assembly": "assembly", "joint_production": "joint production", "construction":
@@ -35,7 +36,7 @@ class ProjectOrg:
 def kind_cues() -> list[tuple[str, str, re.Pattern[str]]]:
     """(kind, lang, regex) of data/projects.tsv in file order (the first that matches wins)."""
     return [(r["kind"], r["lang"], re.compile(r["pattern"], re.IGNORECASE))
-            for r in _rows("projects.tsv")]
+            for r in data_records("projects.tsv")]
 
 
 def project_kind(text: str, lang: str) -> str | None:

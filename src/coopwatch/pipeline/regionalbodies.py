@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coopwatch.data_files import data_records, region_names
 from coopwatch.model import PartyMention
-from coopwatch.pipeline.registry import _rows
-from coopwatch.settings import DATA_DIR
 
 RU_BEFORE = re.compile(
     r"\bминистерств[оаеуы]\w*\s+((?:[а-яё\-]+,?\s+){0,6})$",
@@ -36,18 +35,7 @@ class RegionalBody:
 @lru_cache(maxsize=1)
 def subjects() -> dict[str, str]:
     """Russian genitive subject -> English ("промышленности и торговли" -> Industry and Trade)."""
-    return {r["ru"].replace("ё", "е"): r["en"] for r in _rows("ministry_subjects.tsv")}
-
-
-@lru_cache(maxsize=1)
-def region_names() -> dict[str, str]:
-    """Region code -> its first English name in regions.tsv ("RU-TUL" -> Tula Oblast)."""
-    names: dict[str, str] = {}
-    for line in (DATA_DIR / "regions.tsv").read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if len(cells) >= 4 and cells[1] in REGION_KINDS and cells[2] == "en":
-            names.setdefault(cells[0], cells[3].split("|")[0].strip())
-    return names
+    return {r["ru"].replace("ё", "е"): r["en"] for r in data_records("ministry_subjects.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +48,7 @@ def english_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _english_name(subject: str, code: str) -> str | None:
-    region = region_names().get(code)
+    region = region_names("en", REGION_KINDS).get(code)  # not a country or a capital
     return f"Ministry of {subject} of {region}" if region else None
 
 

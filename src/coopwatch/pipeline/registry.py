@@ -4,11 +4,10 @@ first_names.txt (read once, cached), and English region names from regions.tsv.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from coopwatch.data_files import data_records, data_text, region_names
 from coopwatch.pipeline.translit import fold
 
 
@@ -36,18 +35,6 @@ class PersonEntry:
     affiliation: str | None
 
 
-def _read(name: str) -> str:
-    return resources.files("coopwatch").joinpath(f"data/{name}").read_text("utf-8")
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    lines = [ln for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    return [
-        {k: (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    ]
-
-
 def _split(aliases: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in aliases.split("|") if a.strip())
 
@@ -58,7 +45,7 @@ def organizations() -> tuple[OrgEntry, ...]:
     return tuple(
         OrgEntry(r["key"], r["name_en"], r["name_ru"], _split(r.get("aliases", "")),
                  r.get("kind", ""), r.get("country") or None, r.get("sector") or "")
-        for r in _rows("organizations.tsv")
+        for r in data_records("organizations.tsv")
     )
 
 
@@ -74,7 +61,7 @@ def persons() -> tuple[PersonEntry, ...]:
     return tuple(
         PersonEntry(r["name_en"], r["name_ru"], _split(r.get("aliases", "")),
                     r.get("role_en") or None, r.get("affiliation") or None)
-        for r in _rows("persons.tsv")
+        for r in data_records("persons.tsv")
     )
 
 
@@ -91,13 +78,13 @@ def persons_by_surname() -> dict[str, list[PersonEntry]]:
 @lru_cache(maxsize=2)
 def role_cues(lang: str) -> dict[str, str]:
     """Role words of one language (lower-case phrase or lemma) -> English title."""
-    return {r["cue"]: r["title_en"] for r in _rows("roles.tsv") if r["lang"] == lang}
+    return {r["cue"]: r["title_en"] for r in data_records("roles.tsv") if r["lang"] == lang}
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Folded first names in every spelling: a capitalised pair starting with one is a name."""
-    names = {fold(w) for ln in _read("first_names.txt").splitlines()
+    names = {fold(w) for ln in data_text("first_names.txt").splitlines()
              if not ln.startswith("#") for w in ln.split()}
     for person in persons():
         names.update(fold(n.split()[0]) for n in (person.name_en, person.name_ru, *person.aliases)
@@ -110,13 +97,8 @@ _COUNTRY_EN = {"BY": "Belarus", "RU": "Russia"}
 
 @lru_cache(maxsize=1)
 def _region_names() -> dict[str, str]:
-    table = dict(_COUNTRY_EN)
-    rows = [line.split("\t") for line in _read("regions.tsv").splitlines()]
-    for kinds in (("region", "republic"), ("capital",)):
-        for cols in rows:
-            if len(cols) >= 4 and cols[1] in kinds and cols[2] == "en":
-                table.setdefault(cols[0], cols[3].split("|")[0])
-    return table
+    """A region's own name, else the capital that stands for it; the two countries."""
+    return {**region_names("en", ("region", "republic", "capital")), **_COUNTRY_EN}
 
 
 def region_name_en(code: str) -> str | None:

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coopwatch.data_files import data_records
 from coopwatch.model import Document, Evidence, Extraction, SectorMention
 from coopwatch.pipeline.newslist import body_bounds
 from coopwatch.pipeline.orgfinders import is_menu_line
-from coopwatch.pipeline.registry import _rows, organizations_by_key
+from coopwatch.pipeline.registry import organizations_by_key
 from coopwatch.pipeline.textmatch import PhraseIndex, words
 
 WEAK = "~"  # a cue marked so in sectors.tsv counts only when repeated
@@ -32,6 +33,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TREATY_TITLE = re.compile(
     r"\b(?:соглашени\w*|договор\w*|agreement|treaty)\s+(?:о|об|on)\s+[^.;!?\n]{0,160}?"
     r"(?:сотрудничеств\w*|cooperation)", re.IGNORECASE)
+NONE = "-none"  # phrases that hold a cue but name no sector ("municipal fleet"): found, dropped
+# a cue inside the quoted name of an exhibition or forum names the event, not the cooperation:
+# выставка «Белорусская строительная неделя», the "Agro Expo" fair
+EVENT_NAME = re.compile(
+    r"\b(?:выставк\w*|форум\w*|ярмарк\w*|салон\w*|exhibition|forum|fair|expo|show)\s+"
+    r"(?:«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”)", re.IGNORECASE)
 COST_ROWS = ("-cost-before", "-cost-after")  # word stems that make a cue a cost, not a sector
 
 
@@ -52,8 +59,8 @@ def _hit(start: int, end: int, sector: str) -> SectorHit:
 def _cues(lang: str) -> list[tuple[str, tuple[str, ...]]]:
     """Cue -> every sector it is listed under ("~sector" for a weak cue), in file order."""
     table: dict[str, list[str]] = {}
-    for row in _rows("sectors.tsv"):
-        if row["lang"] == lang and not row["sector"].startswith("-"):
+    for row in data_records("sectors.tsv"):
+        if row["lang"] == lang and (row["sector"] == NONE or not row["sector"].startswith("-")):
             for cue in filter(None, (c.strip() for c in row["cues"].split("|"))):
                 mark = WEAK if cue.startswith(WEAK) else ""
                 table.setdefault(cue.lstrip(WEAK), []).append(mark + row["sector"])
@@ -64,7 +71,7 @@ def _cues(lang: str) -> list[tuple[str, tuple[str, ...]]]:
 def _cost_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Words just before / just after a cue that make it a cost ("costs", «стоимость»)."""
     stems: dict[str, list[str]] = {kind: [] for kind in COST_ROWS}
-    for row in _rows("sectors.tsv"):
+    for row in data_records("sectors.tsv"):
         if row["sector"] in stems:
             stems[row["sector"]] += [re.escape(c.strip()) for c in row["cues"].split("|")
                                      if c.strip()]
@@ -140,7 +147,7 @@ def find_sectors(text: str, lang: str) -> list[SectorHit]:
     """
     if lang != "en":
         return [_hit(m.start, m.end, sector) for m in _russian().find(words(text))
-                for sector in m.payload]
+                for sector in m.payload if sector != NONE]
     hits = _english_hits(text)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[SectorHit] = []
@@ -148,7 +155,7 @@ def find_sectors(text: str, lang: str) -> list[SectorHit]:
         if not kept or hit.start >= kept[-1].end or (hit.start, hit.end) == (kept[-1].start,
                                                                              kept[-1].end):
             kept.append(hit)
-    return kept
+    return [hit for hit in kept if hit.sector != NONE]
 
 
 def old_treaty_titles(text: str, year: int | None) -> list[tuple[int, int]]:
@@ -222,11 +229,12 @@ def body_hits(text: str, lang: str, year: int | None = None) -> list[SectorHit]:
     weak."""
     start, end = body_bounds(text)
     titles = old_treaty_titles(text, year)
+    events = [(m.start(), m.end()) for m in EVENT_NAME.finditer(text)]
     return [SectorHit(h.start, h.end, h.sector, True)
             if any(s <= h.start < e for s, e in titles) else h
             for h in find_sectors(text, lang)
             if start <= h.start < end and not is_cost(text, h.start, h.end)
-            and not is_clutter(text, h)]
+            and not is_clutter(text, h) and not any(s <= h.start < e for s, e in events)]
 
 
 def _strong_enough(hits: list[tuple[SectorHit, int]]) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coopwatch.store.sqlite import AddOutcome, Store
+from coopwatch.store.sqlite import AddOutcome, Store, open_read_connection
 
 
 def store_path(url_or_path: str | Path) -> Path:
@@ -34,4 +34,4 @@ def open_store(url_or_path: str | Path) -> Store:
     return Store(store_path(url_or_path))
 
 
-__all__ = ["AddOutcome", "Store", "open_store", "store_path"]
+__all__ = ["AddOutcome", "Store", "open_read_connection", "open_store", "store_path"]

@@ -79,6 +79,16 @@ def loads(data: str | None) -> dict[str, Any]:
 # --- corpus -------------------------------------------------------------------------------
 
 
+def data_version(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """A cheap fingerprint of the database's contents, for caches: any ingest or re-extraction
+    changes it (rowid maxima are O(1) lookups)."""
+    row = conn.execute(
+        "SELECT (SELECT max(id) FROM documents), (SELECT max(id) FROM facts),"
+        " (SELECT max(id) FROM mentions), (SELECT max(id) FROM entities)"
+    ).fetchone()
+    return tuple(row)
+
+
 def corpus_stats(conn: sqlite3.Connection) -> dict[str, Any]:
     """Counts that tell an analyst how much the knowledge base holds; facts counted once per
     story, as `coopwatch stats` counts them (store/queries.py)."""

@@ -8,10 +8,9 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from coopwatch.data_files import region_names
 from coopwatch.model import Extraction
-from coopwatch.settings import DATA_DIR
 from coopwatch.store.textindex import index_text
 
 _TRANSLIT = dict(zip(
@@ -79,32 +78,13 @@ def is_party_code(text: str) -> bool:
 NAME_KINDS = ("country", "region", "republic", "capital")  # the rows that name a party best
 
 
-@lru_cache(maxsize=1)
-def _party_names() -> dict[tuple[str, str], str]:
-    """(code, lang) -> display name, from the parties gazetteer `data/regions.tsv`."""
-    names: dict[tuple[str, str], tuple[int, str]] = {}
-    path = DATA_DIR / "regions.tsv"
-    if not path.exists():
-        return {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("#") or len(fields) < 4 or fields[1] not in NAME_KINDS:
-            continue
-        rank = NAME_KINDS.index(fields[1])
-        key = (fields[0], fields[2])
-        if key not in names or rank < names[key][0]:
-            names[key] = (rank, fields[3].split("|")[0])
-    return {key: name for key, (_, name) in names.items()}
-
-
 def party_names(code: str) -> tuple[str, str | None]:
     """The English and Russian names of a party code (the code itself when unknown).
 
     >>> party_names("RU-TUL")
     ('Tula Oblast', 'Тульская область')
     """
-    names = _party_names()
-    return names.get((code, "en"), code), names.get((code, "ru"))
+    return region_names("en", NAME_KINDS).get(code, code), region_names("ru", NAME_KINDS).get(code)
 
 
 def party_entity(code: str) -> Entity:

@@ -240,6 +240,21 @@ class Store:
         }
 
 
+def open_read_connection(path: str | Path, busy_timeout: float = 10.0) -> sqlite3.Connection:
+    """A read-only connection for query threads (the web app pools them): rows as sqlite3.Row,
+    and a busy timeout so a reader waits out a checkpoint instead of failing."""
+    conn = sqlite3.connect(
+        f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=False,
+        timeout=busy_timeout,
+    )
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA cache_size = -20000")
+    conn.execute("PRAGMA mmap_size = 1073741824")  # pages shared by every reader via the OS
+    conn.execute("PRAGMA temp_store = MEMORY")  # GROUP BY / DISTINCT b-trees never hit disk
+    return conn
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request
 
 from coopwatch.settings import Settings
-from coopwatch.store import Store, open_store
+from coopwatch.store import Store, open_read_connection, open_store
 from coopwatch.web.cache import ResultCache
 
 
@@ -35,15 +35,7 @@ class Database:
             return self._pool.get_nowait()
         except queue.Empty:
             pass
-        conn = sqlite3.connect(
-            f"file:{self.path.resolve()}?mode=ro", uri=True, check_same_thread=False
-        )
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("PRAGMA cache_size = -20000")
-        conn.execute("PRAGMA mmap_size = 1073741824")  # pages shared by every reader via the OS
-        conn.execute("PRAGMA temp_store = MEMORY")  # GROUP BY / DISTINCT b-trees never hit disk
-        return conn
+        return open_read_connection(self.path)
 
     def release(self, conn: sqlite3.Connection) -> None:
         """Give a read connection back to the pool."""

@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 
+from coopwatch.labels import tiles
 from coopwatch.model import (
     Document,
     EventMention,
@@ -35,7 +36,6 @@ from coopwatch.model import (
     TradeAtom,
 )
 from coopwatch.store import open_store
-from coopwatch.web.i18n import tiles
 
 SECTORS = [
     "agricultural_machinery",

@@ -8,9 +8,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from coopwatch.labels import tiles
 from coopwatch.store import analytics
 from coopwatch.web.deps import Cache, Conn
-from coopwatch.web.i18n import tiles
 from coopwatch.web.render import cached_page
 
 router = APIRouter(tags=["overview"])

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
+from coopwatch.labels import region_name, tiles
 from coopwatch.store import analytics
 from coopwatch.store.analytics_dossier import region_dossier
 from coopwatch.web.deps import Cache, Conn
-from coopwatch.web.i18n import region_name, tiles
 from coopwatch.web.render import cached_json, cached_page
 
 router = APIRouter(tags=["regions"])

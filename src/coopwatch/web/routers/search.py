@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from coopwatch.labels import find_regions, region_name
 from coopwatch.store.analytics_docs import search
 from coopwatch.web.deps import Conn
-from coopwatch.web.i18n import find_regions, region_name
 from coopwatch.web.render import render
 
 router = APIRouter(tags=["search"])
