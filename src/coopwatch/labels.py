@@ -5,19 +5,10 @@ depends on the other.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from coopwatch.settings import DATA_DIR
-
-
-def tsv_rows(path: Path) -> list[dict[str, str]]:
-    """The rows of a tab-separated data file, skipping '#' comment lines."""
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+from coopwatch.data_files import data_records
 
 
 @dataclass(frozen=True)
@@ -36,14 +27,14 @@ def tiles() -> dict[str, Tile]:
     """Every Russian region's tile, by code."""
     return {
         r["code"]: Tile(r["code"], int(r["row"]), int(r["col"]), r["en"], r["ru"])
-        for r in tsv_rows(DATA_DIR / "region_tiles.tsv")
+        for r in data_records("region_tiles.tsv")
     }
 
 
 @lru_cache(maxsize=1)
 def party_names() -> dict[str, tuple[str, str]]:
     """Countries and Belarus's regions -> (English, Russian) names (no tile on the map)."""
-    return {r["code"]: (r["en"], r["ru"]) for r in tsv_rows(DATA_DIR / "party_names.tsv")}
+    return {r["code"]: (r["en"], r["ru"]) for r in data_records("party_names.tsv")}
 
 
 def region_name(code: str | None, lang: str = "en") -> str:

@@ -31,7 +31,8 @@ WEAK = "~"  # a cue marked so in sectors.tsv counts only when repeated
 OLD_YEARS = 2  # a treaty dated this many years before publication or more is background
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TREATY_TITLE = re.compile(
-    r"\b(?:соглашени\w*|договор\w*|agreement|treaty)\s+(?:о|об|on)\s+[^.;!?\n]{0,160}?"
+    r"\b(?:соглашени\w*|договор\w*|agreement|treaty)(?:\s+(?:между|between)\s[^.;!?\n]{0,120}?)?"
+    r"\s+(?:о|об|on)\s+[^.;!?\n]{0,160}?"
     r"(?:сотрудничеств\w*|cooperation)", re.IGNORECASE)
 NONE = "-none"  # phrases that hold a cue but name no sector ("municipal fleet"): found, dropped
 # a cue inside the quoted name of an exhibition or forum names the event, not the cooperation:
@@ -39,6 +40,9 @@ NONE = "-none"  # phrases that hold a cue but name no sector ("municipal fleet")
 EVENT_NAME = re.compile(
     r"\b(?:выставк\w*|форум\w*|ярмарк\w*|салон\w*|exhibition|forum|fair|expo|show)\s+"
     r"(?:«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”)", re.IGNORECASE)
+# the framework formula "on trade-economic, scientific-technical and cultural cooperation"
+# lists areas by habit even in a treaty signed today
+FRAMEWORK = re.compile(r"торгово-экономическ\w*|trade(?:,|\s+and)\s+economic|trade-economic", re.I)
 COST_ROWS = ("-cost-before", "-cost-after")  # word stems that make a cue a cost, not a sector
 
 
@@ -165,15 +169,13 @@ def old_treaty_titles(text: str, year: int | None) -> list[tuple[int, int]]:
     >>> old_treaty_titles(text, 2025), old_treaty_titles(text, 2004)
     ([(23, 66)], [])
     """
-    if year is None:
-        return []
     spans = []
     for found in TREATY_TITLE.finditer(text):
         left = max(text.rfind(mark, 0, found.start()) for mark in ".!?\n") + 1
         right = min((i for i in (text.find(mark, found.end()) for mark in ".!?\n") if i >= 0),
                     default=len(text))
-        years = [int(y) for y in YEAR.findall(text[left:right])]
-        if years and min(years) <= year - OLD_YEARS:
+        years = [int(y) for y in YEAR.findall(text[left:right])] if year else []
+        if years and year and min(years) <= year - OLD_YEARS or FRAMEWORK.search(found.group()):
             spans.append((found.start(), found.end()))
     return spans
 

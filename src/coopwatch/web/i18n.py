@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from coopwatch.data_files import data_records
 from coopwatch.labels import (
     Tile,
     figure,
@@ -15,9 +16,7 @@ from coopwatch.labels import (
     percent,
     region_name,
     tiles,
-    tsv_rows,
 )
-from coopwatch.settings import DATA_DIR
 
 LANGS = ("en", "ru")
 __all__ = [
@@ -39,13 +38,13 @@ __all__ = [
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
     """English UI text -> Russian."""
-    return {r["en"]: r["ru"] for r in tsv_rows(DATA_DIR / "ui_labels.tsv")}
+    return {r["en"]: r["ru"] for r in data_records("ui_labels.tsv")}
 
 
 @lru_cache(maxsize=1)
 def code_labels() -> dict[str, tuple[str, str]]:
     """Codes (fact kinds, measures, statuses, sectors) -> (English, Russian) display names."""
-    return {r["code"]: (r["en"], r["ru"]) for r in tsv_rows(DATA_DIR / "code_labels.tsv")}
+    return {r["code"]: (r["en"], r["ru"]) for r in data_records("code_labels.tsv")}
 
 
 def translate(text: str, lang: str) -> str:
