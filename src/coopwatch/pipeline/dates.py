@@ -10,10 +10,11 @@ The cascade, best first (metadata from the input beats all of it, see `clean`):
 
 Steps 3 and 4 give no year: it comes from the page banner ("Friday, 29 September 2023", the
 scraping day, so never earlier than the article) or else from the years the text talks about
-(`years.infer_year`). With no timestamp, dateline or lead date at all, the banner itself is
-the best date the page gives (5.). A pipe-separated header («Site | 15.11.2025») is a
-timestamp. Only date-shaped patterns are read: no free-text date search, which turns "35%"
-into 2035.
+(`years.infer_year`; measured on dev, samples and five held-out sets it gives 11 right
+dates and 3 wrong ones where the gold is null, so it stays). With no timestamp, dateline or
+lead date at all, the banner itself is the best date the page gives (5.). A pipe-separated
+header («Site | 15.11.2025») is a timestamp. Only date-shaped patterns are read: no free-text
+date search, which turns "35%" into 2035.
 """
 
 from __future__ import annotations

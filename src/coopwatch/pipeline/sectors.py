@@ -7,6 +7,8 @@ headline lists, `newslist`), not where a cue names a cost ("logistics costs have
 «стоимость логистики»), and a sector known only from weak cues ("~" in the file: "components",
 «фермеры») needs them in two sentences. Areas listed in the title of a treaty signed years
 before («соглашение 2003 года о торгово-экономическом и культурном сотрудничестве») are weak too.
+Phrases that hold a cue but name no area ("-none" rows: "municipal fleet", «на условиях
+лизинга») hide it, and so does the quoted name of an exhibition («…строительная неделя»).
 A known enterprise of the registry with a `sector` column names that sector (Grodno Azot ->
 chemicals_fertilizers), found by the organizations stage that runs before.
 """
@@ -40,9 +42,6 @@ NONE = "-none"  # phrases that hold a cue but name no sector ("municipal fleet")
 EVENT_NAME = re.compile(
     r"\b(?:выставк\w*|форум\w*|ярмарк\w*|салон\w*|exhibition|forum|fair|expo|show)\s+"
     r"(?:«[^»\n]{1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”)", re.IGNORECASE)
-# the framework formula "on trade-economic, scientific-technical and cultural cooperation"
-# lists areas by habit even in a treaty signed today
-FRAMEWORK = re.compile(r"торгово-экономическ\w*|trade(?:,|\s+and)\s+economic|trade-economic", re.I)
 COST_ROWS = ("-cost-before", "-cost-after")  # word stems that make a cue a cost, not a sector
 
 
@@ -174,8 +173,8 @@ def old_treaty_titles(text: str, year: int | None) -> list[tuple[int, int]]:
         left = max(text.rfind(mark, 0, found.start()) for mark in ".!?\n") + 1
         right = min((i for i in (text.find(mark, found.end()) for mark in ".!?\n") if i >= 0),
                     default=len(text))
-        years = [int(y) for y in YEAR.findall(text[left:right])] if year else []
-        if years and year and min(years) <= year - OLD_YEARS or FRAMEWORK.search(found.group()):
+        years = [int(y) for y in YEAR.findall(text[left:right])]
+        if years and (year is None or min(years) <= year - OLD_YEARS):
             spans.append((found.start(), found.end()))
     return spans
 
