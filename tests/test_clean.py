@@ -15,8 +15,9 @@ from coopwatch.pipeline.clean import clean_document
 from coopwatch.pipeline.dates import find_publication
 from coopwatch.pipeline.lang import detect_language
 
-SEEDS = Path("/work/shared/seeds")
-DEV_GOLD = Path("/work/shared/corpus/dev/gold.jsonl")
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # beside the checkout, as CI has it
+SEEDS = SHARED / "seeds"
+DEV_GOLD = SHARED / "corpus" / "dev" / "gold.jsonl"
 
 CLUTTER = {
     "menu-en": "All news",
