@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from entity_docs import make_doc
 
-from coopwatch.model import Document, Extraction, Sentence, TradeAtom
-from coopwatch.nlp import split_sentences
+from coopwatch.model import Extraction, TradeAtom
 from coopwatch.pipeline.parties import tag_parties
 from coopwatch.pipeline.partners import (
     RegionScore,
@@ -14,13 +14,6 @@ from coopwatch.pipeline.partners import (
     load_cues,
     pick_partners,
 )
-
-
-def make_doc(text: str, lang: str) -> Document:
-    sentences = [Sentence(index=i, start=s, end=e, text=text[s:e])
-                 for i, (s, e) in enumerate(split_sentences(text, lang))]
-    return Document(name="t", origin="t", content_hash="x", raw_text=text, text=text,
-                    lang=lang, sentences=sentences)
 
 
 def partners_of(text: str, lang: str) -> list[str]:
